@@ -1,0 +1,92 @@
+import type { JsonObject } from "../../domain/json.js";
+import type { NumberRecord } from "../../domain/record.js";
+import type {
+  AcquireResult,
+  Carrier,
+  CarrierSearch,
+  CarrierSearchResult,
+} from "../../ports/carrier.js";
+import { FaultPlan } from "../fault-plan.js";
+
+/** One number the simulated upstream carrier can sell, with the fields its search shows. */
+export interface InventoryEntry {
+  readonly number: string;
+  /** Extra search-result fields (`rate_center`, `formatted_number`, ...: decisions.md D5). */
+  readonly fields?: JsonObject | undefined;
+}
+
+/** Options of the simulated carrier. */
+export interface SimulatedCarrierOptions {
+  readonly inventory?: readonly InventoryEntry[];
+  readonly faults?: FaultPlan;
+  /** Milliseconds every call waits before answering. */
+  readonly latencyMs?: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An upstream carrier with an in-memory inventory (decisions.md D14): search offers inventory
+ * numbers with the prefix in number order, acquire takes a number out of the inventory (and
+ * fails for one that is not in it), disconnect puts it back, check says whether it is still for
+ * sale. Faults and latency can be injected.
+ */
+export class SimulatedCarrier implements Carrier {
+  readonly name = "simulated";
+  readonly isLocal = false;
+  readonly #inventory = new Map<string, InventoryEntry>();
+  readonly #faults: FaultPlan;
+  readonly #latencyMs: number;
+
+  /** Builds the carrier with a starting inventory. */
+  constructor(options: SimulatedCarrierOptions = {}) {
+    for (const entry of options.inventory ?? []) this.#inventory.set(entry.number, entry);
+    this.#faults = options.faults ?? new FaultPlan();
+    this.#latencyMs = options.latencyMs ?? 0;
+  }
+
+  /** The numbers still for sale, in order. */
+  inventory(): string[] {
+    return [...this.#inventory.keys()].sort();
+  }
+
+  async #enter(op: string, numbers: readonly string[]): Promise<void> {
+    if (this.#latencyMs > 0) await sleep(this.#latencyMs);
+    this.#faults.check("carrier", op, numbers);
+  }
+
+  /** Offers inventory numbers starting with the prefix. */
+  async search(query: CarrierSearch): Promise<CarrierSearchResult> {
+    await this.#enter("search", []);
+    const offers = [...this.#inventory.values()]
+      .filter((entry) => entry.number.startsWith(query.prefix))
+      .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
+      .slice(query.offset, query.offset + query.quantity)
+      .map((entry) => ({
+        number: entry.number,
+        ...(entry.fields === undefined ? {} : { fields: entry.fields }),
+      }));
+    return { kind: "ok", offers };
+  }
+
+  /** Sells a number: it leaves the inventory. */
+  async acquire(record: NumberRecord): Promise<AcquireResult> {
+    await this.#enter("acquire", [record.number]);
+    if (!this.#inventory.delete(record.number)) throw new Error("fault by carrier");
+    return {};
+  }
+
+  /** Takes a number back into the inventory. */
+  async disconnect(record: NumberRecord): Promise<void> {
+    await this.#enter("disconnect", [record.number]);
+    this.#inventory.set(record.number, { number: record.number });
+  }
+
+  /** `success` for numbers still for sale, `error` for any other. */
+  async checkNumbers(numbers: readonly string[]): Promise<Readonly<Record<string, string>>> {
+    await this.#enter("check", numbers);
+    return Object.fromEntries(
+      numbers.map((n) => [n, this.#inventory.has(n) ? "success" : "error"]),
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import type { JsonObject } from "../../domain/json.js";
+import { jsonEqual } from "../../domain/json.js";
+import type { E911Outcome, E911Provider } from "../../ports/e911.js";
+import { FaultPlan } from "../fault-plan.js";
+
+/** How the simulated back end answers for addresses that match `match`. */
+export interface E911Rule {
+  readonly match: JsonObject;
+  readonly result: "valid" | "invalid" | "multiple";
+  readonly details?: readonly JsonObject[];
+  readonly provisioned?: JsonObject;
+}
+
+/**
+ * An E911 back end from a rule list (conformance `given.e911`): the first rule whose `match`
+ * fields all equal the address decides; no match is invalid ("Location is not geocoded").
+ * Faults: ops `provision` and `remove`.
+ */
+export class SimulatedE911 implements E911Provider {
+  readonly #registered = new Map<string, JsonObject>();
+
+  /** Builds the back end over its rules. */
+  constructor(
+    private readonly rules: readonly E911Rule[],
+    private readonly faults: FaultPlan = new FaultPlan(),
+  ) {}
+
+  /** The addresses currently provisioned, by number. */
+  registrations(): ReadonlyMap<string, JsonObject> {
+    return this.#registered;
+  }
+
+  /** Validates and provisions an address. */
+  provision(number: string, address: JsonObject): Promise<E911Outcome> {
+    this.faults.check("e911", "provision", [number]);
+    const rule = this.rules.find((r) =>
+      Object.entries(r.match).every(([k, v]) => jsonEqual(address[k], v)),
+    );
+    if (rule === undefined || rule.result === "invalid") {
+      return Promise.resolve({ kind: "invalid", message: "Location is not geocoded" });
+    }
+    if (rule.result === "multiple")
+      return Promise.resolve({ kind: "multiple", details: rule.details ?? [] });
+    const fields = rule.provisioned ?? {};
+    this.#registered.set(number, Object.keys(fields).length > 0 ? fields : address);
+    return Promise.resolve({ kind: "provisioned", fields });
+  }
+
+  /** Removes a registration. */
+  remove(number: string): Promise<void> {
+    this.faults.check("e911", "remove", [number]);
+    this.#registered.delete(number);
+    return Promise.resolve();
+  }
+}

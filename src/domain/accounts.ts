@@ -1,0 +1,60 @@
+/** The requester id of internal callers: it bypasses every authorization check. */
+export const SYSTEM = "system";
+
+/** The account facts the lifecycle needs (authorization.md §1). */
+export interface Account {
+  readonly id: string;
+  readonly name?: string;
+  /** Ancestor ids, root first (`pvt_tree`). */
+  readonly tree: readonly string[];
+  /** `pvt_superduper_admin`: the cluster's master account. */
+  readonly superduperAdmin: boolean;
+  /** `pvt_wnm_allow_additions`: may create numbers. */
+  readonly allowAdditions: boolean;
+  /** Flagged reseller by its services document. */
+  readonly reseller: boolean;
+  /** `pvt_enabled` is not false. */
+  readonly enabled: boolean;
+}
+
+/** A read-only snapshot of the accounts an operation involves, keyed by id. */
+export type AccountLookup = (id: string) => Account | undefined;
+
+/** ANC(x, y): x is y or an ancestor of y; false when either is empty or y is unknown. */
+export function isSelfOrAncestor(
+  accounts: AccountLookup,
+  x: string | undefined,
+  y: string | undefined,
+): boolean {
+  if (!x || !y) return false;
+  const target = accounts(y);
+  if (target === undefined) return false;
+  return x === y || target.tree.includes(x);
+}
+
+/** SANC(x, y): x is a strict ancestor of y. */
+export function isStrictAncestor(
+  accounts: AccountLookup,
+  x: string | undefined,
+  y: string | undefined,
+): boolean {
+  if (!x || !y || x === y) return false;
+  return accounts(y)?.tree.includes(x) ?? false;
+}
+
+/** True when the account exists and is the super-duper admin. */
+export function isSuperduperAdmin(accounts: AccountLookup, id: string | undefined): boolean {
+  return id !== undefined && (accounts(id)?.superduperAdmin ?? false);
+}
+
+/** The account's reseller: itself when flagged reseller, else its nearest reseller ancestor. */
+export function resellerOf(accounts: AccountLookup, id: string): string | undefined {
+  const account = accounts(id);
+  if (account === undefined) return undefined;
+  if (account.reseller) return account.id;
+  for (let i = account.tree.length - 1; i >= 0; i--) {
+    const ancestorId = account.tree[i];
+    if (ancestorId !== undefined && accounts(ancestorId)?.reseller) return ancestorId;
+  }
+  return account.tree[0];
+}

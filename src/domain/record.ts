@@ -1,0 +1,202 @@
+import { isJsonObject, type JsonObject, type JsonValue } from "./json.js";
+import type { NumberState } from "./states.js";
+
+/**
+ * The stored record of one number (spec: record.md §2), in our own field names.
+ * Carrier names carry no `knm_` prefix (`local`, `simulated`, `other`, ...).
+ */
+export interface NumberRecord {
+  /** The E.164 number, also the record id. */
+  readonly number: string;
+  readonly state: NumberState;
+  /** Current owner (account id). */
+  readonly assignedTo?: string;
+  /** Owner before the last ownership change. */
+  readonly prevAssignedTo?: string;
+  /** Accounts that reserved the number, most recent first. */
+  readonly reserveHistory: readonly string[];
+  /** Application using the number (`callflow`, `trunkstore`, ...). */
+  readonly usedBy?: string;
+  /** Active features: name -> provider-normalized data. */
+  readonly features: Readonly<JsonObject>;
+  /** Carrier module name without the `knm_` prefix. */
+  readonly carrier: string;
+  /** Opaque data the carrier returned on search or acquire. */
+  readonly carrierData: Readonly<JsonObject>;
+  readonly portedIn: boolean;
+  /** User-defined fields and feature configuration (`cnam`, `dash_e911`, ...). */
+  readonly public: Readonly<JsonObject>;
+  /** Gregorian seconds. */
+  readonly created: number;
+  /** Gregorian seconds. */
+  readonly modified: number;
+}
+
+/** The carrier name every number created through the API gets (`available_module_name`). */
+export const LOCAL_CARRIER = "local";
+
+/** True for keys that are never public fields: `_`-prefixed, `pvt_`-prefixed and `id`. */
+export function isPrivateKey(key: string): boolean {
+  return key.startsWith("_") || key.startsWith("pvt_") || key === "id";
+}
+
+/** The public fields of a request body: every key except private ones and `id`. */
+export function publicFieldsOf(body: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!isPrivateKey(key)) out[key] = value;
+  }
+  return out;
+}
+
+/** Applies a JSON Merge Patch (RFC 7386) to an object (decisions.md D4). */
+export function mergePatch(target: Readonly<JsonObject>, patch: Readonly<JsonObject>): JsonObject {
+  const out: JsonObject = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) {
+      delete out[key];
+    } else if (isJsonObject(value)) {
+      const current = out[key];
+      out[key] = mergePatch(isJsonObject(current) ? current : {}, value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** The sorted feature names of a record; local-carrier numbers always list `local` (record.md §4). */
+export function featureNames(record: NumberRecord): string[] {
+  const names = Object.keys(record.features);
+  if (record.carrier === LOCAL_CARRIER && !names.includes("local")) names.push("local");
+  return names.sort();
+}
+
+/** The API view of a record (record.md §4): public fields, root keys and `_read_only`. */
+export function publicView(record: NumberRecord): JsonObject {
+  const features = featureNames(record);
+  const readOnly: JsonObject = {
+    created: record.created,
+    modified: record.modified,
+    state: record.state,
+  };
+  const view: JsonObject = { ...record.public, id: record.number, state: record.state };
+  if (record.usedBy !== undefined) {
+    view["used_by"] = record.usedBy;
+    readOnly["used_by"] = record.usedBy;
+  }
+  if (features.length > 0) {
+    view["features"] = features;
+    readOnly["features"] = features;
+  }
+  view["_read_only"] = readOnly;
+  return view;
+}
+
+/** One entry of an account listing (record.md §7). */
+export function listingEntry(record: NumberRecord): JsonObject {
+  const entry: JsonObject = {
+    assigned_to: record.assignedTo ?? null,
+    created: record.created,
+    features: featureNames(record),
+    state: record.state,
+    updated: record.modified,
+  };
+  if (record.usedBy !== undefined) entry["used_by"] = record.usedBy;
+  const locality = record.features["locality"];
+  if (locality !== undefined) entry["locality"] = locality;
+  return entry;
+}
+
+/** The record as Kazoo stores it (`pvt_` keys, public fields at the root): what listing filters read. */
+export function kazooDocument(record: NumberRecord): JsonObject {
+  const doc: JsonObject = {
+    ...record.public,
+    _id: record.number,
+    pvt_type: "number",
+    pvt_state: record.state,
+    pvt_module_name: `knm_${record.carrier}`,
+    pvt_features: { ...record.features },
+    pvt_reserve_history: [...record.reserveHistory],
+    pvt_created: record.created,
+    pvt_modified: record.modified,
+    pvt_ported_in: record.portedIn,
+  };
+  if (record.assignedTo !== undefined) doc["pvt_assigned_to"] = record.assignedTo;
+  if (record.prevAssignedTo !== undefined)
+    doc["pvt_previously_assigned_to"] = record.prevAssignedTo;
+  if (record.usedBy !== undefined) doc["pvt_used_by"] = record.usedBy;
+  const locality = record.features["locality"];
+  if (locality !== undefined) doc["pvt_locality"] = locality;
+  return doc;
+}
+
+/** The record in the conformance `inspect` shape (decisions.md D16). */
+export function toDocument(record: NumberRecord): JsonObject {
+  const doc: JsonObject = {
+    number: record.number,
+    state: record.state,
+    carrier: record.carrier,
+    created: record.created,
+    modified: record.modified,
+    reserve_history: [...record.reserveHistory],
+    features: { ...record.features },
+    public: { ...record.public },
+  };
+  if (record.assignedTo !== undefined) doc["assigned_to"] = record.assignedTo;
+  if (record.prevAssignedTo !== undefined) doc["prev_assigned_to"] = record.prevAssignedTo;
+  if (record.usedBy !== undefined) doc["used_by"] = record.usedBy;
+  if (Object.keys(record.carrierData).length > 0) doc["carrier_data"] = { ...record.carrierData };
+  if (record.portedIn) doc["ported_in"] = true;
+  return doc;
+}
+
+/** The fields a test or world builder may give when making a record. */
+export interface RecordInit {
+  number: string;
+  state: NumberState;
+  now: number;
+  assignedTo?: string | undefined;
+  prevAssignedTo?: string | undefined;
+  reserveHistory?: readonly string[] | undefined;
+  usedBy?: string | undefined;
+  features?: JsonObject | undefined;
+  carrier?: string | undefined;
+  carrierData?: JsonObject | undefined;
+  portedIn?: boolean | undefined;
+  public?: JsonObject | undefined;
+  created?: number | undefined;
+  modified?: number | undefined;
+}
+
+/** Builds a record with defaults: no owner, empty history, local carrier, timestamps = now. */
+export function makeRecord(init: RecordInit): NumberRecord {
+  const record: {
+    -readonly [K in keyof NumberRecord]: NumberRecord[K];
+  } = {
+    number: init.number,
+    state: init.state,
+    reserveHistory: [...(init.reserveHistory ?? [])],
+    features: { ...(init.features ?? {}) },
+    carrier: init.carrier ?? LOCAL_CARRIER,
+    carrierData: { ...(init.carrierData ?? {}) },
+    portedIn: init.portedIn ?? false,
+    public: { ...(init.public ?? {}) },
+    created: init.created ?? init.now,
+    modified: init.modified ?? init.now,
+  };
+  if (init.assignedTo) record.assignedTo = init.assignedTo;
+  if (init.prevAssignedTo) record.prevAssignedTo = init.prevAssignedTo;
+  if (init.usedBy) record.usedBy = init.usedBy;
+  return record;
+}
+
+/** Keys of a record whose values are JSON; used to compare records byte for byte. */
+export function recordFingerprint(record: NumberRecord | undefined): string {
+  return record === undefined ? "<none>" : JSON.stringify(toDocument(record));
+}
+
+/** Reads `value` as a JSON object or returns an empty one. */
+export function asObject(value: JsonValue | undefined): JsonObject {
+  return isJsonObject(value) ? value : {};
+}

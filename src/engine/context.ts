@@ -1,0 +1,74 @@
+import type { Account, AccountLookup } from "../domain/accounts.js";
+import { compileClassifiers, type Classifiers } from "../domain/classifiers.js";
+import { carrierName, resolveConfig, type EngineConfig } from "../domain/config.js";
+import { unwrap } from "../domain/errors.js";
+import { compileNumberRules, type NumberRules } from "../domain/normalization.js";
+import type { AccountDirectory } from "../ports/accounts.js";
+import type { Carrier } from "../ports/carrier.js";
+import type { Clock } from "../ports/clock.js";
+import type { E911Provider } from "../ports/e911.js";
+import type { Phonebook } from "../ports/phonebook.js";
+import type { NumberRepository } from "../ports/repository.js";
+import { KeyedLock } from "./keyed-lock.js";
+
+/** What an engine is built from: its ports, its carriers and its settings. */
+export interface EngineDeps {
+  readonly repository: NumberRepository;
+  readonly accounts: AccountDirectory;
+  readonly clock: Clock;
+  /** The carrier registry: every carrier module the engine may use, by name. */
+  readonly carriers: readonly Carrier[];
+  /** The locality back end; absent means none is set up. */
+  readonly phonebook?: Phonebook | undefined;
+  /** The E911 back end; absent means addresses are stored as submitted. */
+  readonly e911?: E911Provider | undefined;
+  /** Settings overriding the defaults of spec/config.md. */
+  readonly config?: Partial<EngineConfig> | undefined;
+}
+
+/** The engine's shared state: ports, compiled settings, the carrier registry, per-number locks. */
+export class EngineContext {
+  readonly config: EngineConfig;
+  readonly rules: NumberRules;
+  readonly classifiers: Classifiers;
+  readonly carriers: ReadonlyMap<string, Carrier>;
+  readonly lock = new KeyedLock();
+
+  /** Validates the settings and compiles regexes once; throws on bad settings or duplicate carriers. */
+  constructor(readonly deps: EngineDeps) {
+    this.config = unwrap(resolveConfig(deps.config ?? {}));
+    this.rules = compileNumberRules(this.config.e164_converters, this.config.reconcile_regex);
+    this.classifiers = compileClassifiers(this.config.classifiers);
+    const carriers = new Map<string, Carrier>();
+    for (const carrier of deps.carriers) {
+      if (carriers.has(carrier.name)) throw new Error(`carrier ${carrier.name} registered twice`);
+      carriers.set(carrier.name, carrier);
+    }
+    this.carriers = carriers;
+  }
+
+  /** The carrier of a module name (`knm_` prefix optional), if registered. */
+  carrier(module: string): Carrier | undefined {
+    return this.carriers.get(carrierName(module));
+  }
+
+  /** The clock's current time in Gregorian seconds. */
+  now(): number {
+    return this.deps.clock.now();
+  }
+
+  /** Loads the named accounts and their ancestors into a synchronous lookup. */
+  async accountLookup(ids: readonly (string | undefined)[]): Promise<AccountLookup> {
+    const loaded = new Map<string, Account>();
+    const pending = ids.filter((id): id is string => Boolean(id));
+    while (pending.length > 0) {
+      const id = pending.pop() as string;
+      if (loaded.has(id)) continue;
+      const account = await this.deps.accounts.get(id);
+      if (account === undefined) continue;
+      loaded.set(id, account);
+      for (const ancestor of account.tree) if (!loaded.has(ancestor)) pending.push(ancestor);
+    }
+    return (id) => loaded.get(id);
+  }
+}

@@ -1,0 +1,249 @@
+import { isSuperduperAdmin } from "../domain/accounts.js";
+import { mayActOnAccount } from "../domain/authorization.js";
+import { classify, listClassifiers } from "../domain/classifiers.js";
+import { fail, unwrap, type Result } from "../domain/errors.js";
+import type { JsonObject, JsonValue } from "../domain/json.js";
+import { validateBatch } from "../domain/batch.js";
+import type { NumberRecord } from "../domain/record.js";
+import { toE164 } from "../domain/normalization.js";
+import { runDryThenReal, runEach, type BatchOutcome } from "./collections.js";
+import { EngineContext, type EngineDeps } from "./context.js";
+import { createNumber, type CreateRequest } from "./create.js";
+import { listNumbers, type ListPage, type ListRequest } from "./listing.js";
+import { checkNumbers, cityPrefixes, localityOf } from "./lookups.js";
+import {
+  activateNumber,
+  inboundCall,
+  releaseNumber,
+  reserveNumber,
+  type MoveToAccountRequest,
+  type ReleaseRequest,
+} from "./moves.js";
+import {
+  getNumber,
+  identifyNumber,
+  updateNumber,
+  type GetRequest,
+  type Identity,
+  type UpdateRequest,
+} from "./read-update.js";
+import { searchNumbers, type SearchRequest } from "./search.js";
+import { sweep, type SweepReport } from "./sweep.js";
+
+/** A bulk request: the numbers (as given) and who asks. */
+export interface BatchRequest {
+  /** Validated like a collection body (errors.md §4). */
+  readonly numbers: JsonValue | undefined;
+  readonly requester: string;
+}
+
+/**
+ * The number lifecycle engine: every operation of the phone_numbers API, each taking the
+ * acting account explicitly and returning a Result (see {@link throwing} for throwing forms).
+ *
+ * @example
+ * const engine = new NumberEngine({ repository, accounts, clock, carriers });
+ * const created = await engine.create({ number: "4155550100", account: "acme", requester: "acme" });
+ */
+export class NumberEngine {
+  readonly #ctx: EngineContext;
+
+  /** Builds an engine over its ports; throws when the settings are invalid. */
+  constructor(deps: EngineDeps) {
+    this.#ctx = new EngineContext(deps);
+  }
+
+  /** The resolved settings. */
+  get config(): EngineContext["config"] {
+    return this.#ctx.config;
+  }
+
+  /**
+   * Request gate (decisions.md D11): may the requester act on the URL account? It must be
+   * that account, an ancestor of it, or the super-duper admin.
+   */
+  async mayActOnAccount(requester: string, account: string): Promise<boolean> {
+    return mayActOnAccount(await this.#ctx.accountLookup([requester, account]), requester, account);
+  }
+
+  /** True when the account exists and is the super-duper admin. */
+  async isAdmin(requester: string): Promise<boolean> {
+    return isSuperduperAdmin(await this.#ctx.accountLookup([requester]), requester);
+  }
+
+  /** Normalizes an input to E.164, or undefined when it is not reconcilable. */
+  toE164(input: string): string | undefined {
+    return toE164(input, this.#ctx.rules);
+  }
+
+  /** Creates a number for an account, or claims an `available` one (states.md §6). */
+  create(request: CreateRequest): Promise<Result<NumberRecord>> {
+    return createNumber(this.#ctx, request);
+  }
+
+  /** Reads a number with the read check. */
+  get(request: GetRequest): Promise<Result<NumberRecord>> {
+    return getNumber(this.#ctx, request);
+  }
+
+  /** Applies a JSON Merge Patch to a number's public fields. */
+  update(request: UpdateRequest): Promise<Result<NumberRecord>> {
+    return updateNumber(this.#ctx, request);
+  }
+
+  /** Reserves a number for an account. */
+  reserve(request: MoveToAccountRequest): Promise<Result<NumberRecord>> {
+    return reserveNumber(this.#ctx, request);
+  }
+
+  /** Puts a number in service for an account (buying it from its carrier when needed). */
+  activate(request: MoveToAccountRequest): Promise<Result<NumberRecord>> {
+    return activateNumber(this.#ctx, request);
+  }
+
+  /** Releases a number; with `hard` and the admin as requester, deletes it. */
+  release(request: ReleaseRequest): Promise<Result<NumberRecord>> {
+    return releaseNumber(this.#ctx, request);
+  }
+
+  /** Which account holds a number (owner, its ancestors and the admin only). */
+  identify(request: GetRequest): Promise<Result<Identity>> {
+    return identifyNumber(this.#ctx, request);
+  }
+
+  /** A call arrives for a number: a `port_in` number completes its port. */
+  inboundCall(number: string): Promise<Result<NumberRecord | undefined>> {
+    return inboundCall(this.#ctx, number);
+  }
+
+  /** Runs the periodic clean-up at the clock's current time. */
+  sweep(): Promise<SweepReport> {
+    return sweep(this.#ctx);
+  }
+
+  /** Searches the carriers for numbers starting with a prefix. */
+  search(request: SearchRequest): Promise<Result<JsonObject[]>> {
+    return searchNumbers(this.#ctx, request);
+  }
+
+  /** Lists an account's numbers with Kazoo's filters and paging. */
+  list(request: ListRequest): Promise<ListPage> {
+    return listNumbers(this.#ctx, request);
+  }
+
+  /** Asks the system carriers whether numbers can still be bought. */
+  check(numbers: readonly string[]): Promise<Record<string, string>> {
+    return checkNumbers(this.#ctx, numbers);
+  }
+
+  /** Locality objects of numbers from the phonebook. */
+  locality(numbers: readonly string[]): Promise<Result<JsonObject>> {
+    return localityOf(this.#ctx, numbers);
+  }
+
+  /** The prefixes of a city, from the phonebook. */
+  cityPrefixes(city: string, country?: string): Promise<Result<JsonValue>> {
+    return cityPrefixes(this.#ctx, city, country);
+  }
+
+  /** Classifies a number (normalization.md §4.2). */
+  classify(input: string): JsonObject {
+    return classify(input, this.#ctx.classifiers, this.#ctx.rules);
+  }
+
+  /** The configured classifiers (normalization.md §4.3). */
+  classifiers(): JsonObject {
+    return listClassifiers(this.#ctx.classifiers);
+  }
+
+  /** Reads a stored record with no authorization (tests, tooling, conformance `inspect`). */
+  async inspect(number: string): Promise<NumberRecord | undefined> {
+    return (await this.#ctx.deps.repository.get(number))?.record;
+  }
+
+  /** Bulk create: dry run first, so a validation failure commits nothing. */
+  createMany(
+    request: BatchRequest & Omit<CreateRequest, "number" | "dryRun" | "requester">,
+  ): Promise<Result<BatchOutcome>> {
+    return this.#batch(request.numbers, (numbers) =>
+      runDryThenReal(numbers, (number, dryRun) =>
+        createNumber(this.#ctx, { ...request, number, dryRun }),
+      ),
+    );
+  }
+
+  /** Bulk update: each number patched for real, successes kept even when others fail. */
+  updateMany(request: BatchRequest & Omit<UpdateRequest, "number">): Promise<Result<BatchOutcome>> {
+    return this.#batch(request.numbers, (numbers) =>
+      runEach(numbers, (number) => updateNumber(this.#ctx, { ...request, number })),
+    );
+  }
+
+  /** Bulk release (or hard delete for the admin with `hard`). */
+  releaseMany(
+    request: BatchRequest & Omit<ReleaseRequest, "number">,
+  ): Promise<Result<BatchOutcome>> {
+    return this.#batch(request.numbers, (numbers) =>
+      runEach(numbers, (number) => releaseNumber(this.#ctx, { ...request, number })),
+    );
+  }
+
+  /** Bulk activate: dry run first, so a validation failure commits nothing. */
+  activateMany(
+    request: BatchRequest & Omit<MoveToAccountRequest, "number" | "dryRun">,
+  ): Promise<Result<BatchOutcome>> {
+    return this.#batch(request.numbers, (numbers) =>
+      runDryThenReal(numbers, (number, dryRun) =>
+        activateNumber(this.#ctx, { ...request, number, dryRun }),
+      ),
+    );
+  }
+
+  async #batch(
+    raw: JsonValue | undefined,
+    run: (numbers: readonly string[]) => Promise<BatchOutcome>,
+  ): Promise<Result<BatchOutcome>> {
+    const valid = validateBatch(raw, this.#ctx.rules);
+    if (!valid.ok) return fail(valid.error);
+    return { ok: true, value: await run(valid.numbers) };
+  }
+}
+
+type ResultMethods = {
+  [K in keyof NumberEngine]: NumberEngine[K] extends (...args: infer A) => Promise<Result<infer T>>
+    ? (...args: A) => Promise<T>
+    : never;
+};
+
+/** The engine's Result-returning operations, as methods that throw NumberLifecycleError. */
+export type ThrowingEngine = {
+  [K in keyof ResultMethods as ResultMethods[K] extends never ? never : K]: ResultMethods[K];
+};
+
+const THROWING_METHODS = [
+  "create",
+  "get",
+  "update",
+  "reserve",
+  "activate",
+  "release",
+  "identify",
+  "inboundCall",
+  "search",
+  "locality",
+  "cityPrefixes",
+  "createMany",
+  "updateMany",
+  "releaseMany",
+  "activateMany",
+] as const satisfies readonly (keyof ThrowingEngine)[];
+
+/** The throwing form of every Result-returning operation of an engine. */
+export function throwing(engine: NumberEngine): ThrowingEngine {
+  const out: Record<string, unknown> = {};
+  for (const name of THROWING_METHODS) {
+    const method = (engine[name] as (...args: unknown[]) => Promise<Result<unknown>>).bind(engine);
+    out[name] = async (...args: unknown[]) => unwrap(await method(...args));
+  }
+  return out as ThrowingEngine;
+}

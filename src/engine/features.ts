@@ -1,0 +1,140 @@
+import type { NumberError } from "../domain/errors.js";
+import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "../domain/json.js";
+import { e911Key } from "../domain/public-fields.js";
+import { LOCAL_CARRIER } from "../domain/record.js";
+import type { NumberState } from "../domain/states.js";
+import type { EngineContext } from "./context.js";
+import { callPort } from "./port-call.js";
+
+/** A record being saved: the fields feature providers read and write. */
+export interface FeatureDraft {
+  readonly number: string;
+  readonly state: NumberState;
+  readonly carrier: string;
+  readonly assignedTo?: string;
+  features: JsonObject;
+  public: JsonObject;
+}
+
+const HELD: ReadonlySet<NumberState> = new Set(["reserved", "in_service", "port_in"]);
+const isFilled = (value: JsonValue | undefined): value is JsonObject =>
+  isJsonObject(value) && Object.keys(value).length > 0;
+
+/** CNAM (features.md §3.1): outbound display name and inbound lookup while the number is held. */
+function applyCnam(draft: FeatureDraft): void {
+  if (!HELD.has(draft.state)) return;
+  const cnam = isJsonObject(draft.public["cnam"]) ? draft.public["cnam"] : {};
+  const name = cnam["display_name"];
+  if (typeof name === "string" && name.length > 0) {
+    draft.features["outbound_cnam"] = { display_name: name };
+  } else {
+    delete draft.features["outbound_cnam"];
+  }
+  if (cnam["inbound_lookup"] === true) draft.features["inbound_cnam"] = { inbound_lookup: true };
+  else delete draft.features["inbound_cnam"];
+  delete draft.features["cnam"];
+}
+
+/** Prepend and failover (features.md §3.3, §3.4): active only in service, unchanged stays. */
+function applyInServiceOnly(draft: FeatureDraft, name: "prepend" | "failover"): void {
+  const value = draft.public[name];
+  const wanted =
+    name === "prepend" ? isJsonObject(value) && value["enabled"] === true : isFilled(value);
+  if (draft.state === "in_service" && wanted) draft.features[name] = value as JsonObject;
+  else delete draft.features[name];
+}
+
+/** Port (features.md §3.5, intended behavior): the `port` object while the number is porting in. */
+function applyPort(draft: FeatureDraft): void {
+  const value = draft.public["port"];
+  if (draft.state === "port_in" && isFilled(value)) draft.features["port"] = value;
+  else delete draft.features["port"];
+}
+
+/** Removes the upstream E911 registration; failures are ignored (features.md §3.2 delete hook). */
+export async function removeE911(
+  ctx: EngineContext,
+  number: string,
+  features: JsonObject,
+): Promise<void> {
+  if (features["e911"] === undefined) return;
+  delete features["e911"];
+  const provider = ctx.deps.e911;
+  if (provider !== undefined)
+    await callPort(ctx.config.port_call_timeout_ms, () => provider.remove(number));
+}
+
+/** E911 (features.md §3.2 with decisions.md D15). */
+async function applyE911(
+  ctx: EngineContext,
+  draft: FeatureDraft,
+  dryRun: boolean,
+): Promise<NumberError | undefined> {
+  const key = e911Key(draft.public);
+  const address = key === undefined ? undefined : draft.public[key];
+  if (!HELD.has(draft.state) || !isFilled(address) || key === undefined) {
+    if (!dryRun) await removeE911(ctx, draft.number, draft.features);
+    else delete draft.features["e911"];
+    return undefined;
+  }
+  if (jsonEqual(address, draft.features["e911"])) return undefined;
+  const provider = ctx.deps.e911;
+  if (provider === undefined || dryRun) {
+    draft.features["e911"] = address;
+    return undefined;
+  }
+  const outcome = await callPort(ctx.config.port_call_timeout_ms, () =>
+    provider.provision(draft.number, address),
+  );
+  if (!outcome.ok) return outcome.error ?? { reason: "provider_fault", message: outcome.message };
+  const result = outcome.value;
+  if (result.kind === "invalid")
+    return { reason: "e911_invalid", address, message: result.message };
+  if (result.kind === "multiple")
+    return { reason: "e911_multiple_choice", address, details: result.details };
+  const stored = Object.keys(result.fields).length > 0 ? result.fields : address;
+  draft.features["e911"] = stored;
+  draft.public[key] = stored;
+  return undefined;
+}
+
+/**
+ * The SAVE step's provider pass (features.md §2-§4): recomputes private features from the
+ * public fields for the record's state. Providers run for allowed features of owned numbers;
+ * they visit active features too, so a removed public key deactivates its feature.
+ */
+export async function recomputeFeatures(
+  ctx: EngineContext,
+  draft: FeatureDraft,
+  dryRun: boolean,
+): Promise<NumberError | undefined> {
+  if (draft.carrier === LOCAL_CARRIER && draft.features["local"] === undefined)
+    draft.features["local"] = {};
+  if (draft.assignedTo === undefined) return undefined;
+  const allowed = new Set(ctx.config.allowed_features);
+  if (allowed.has("cnam")) applyCnam(draft);
+  if (allowed.has("prepend")) applyInServiceOnly(draft, "prepend");
+  if (allowed.has("failover")) applyInServiceOnly(draft, "failover");
+  if (allowed.has("port")) applyPort(draft);
+  return allowed.has("e911") ? applyE911(ctx, draft, dryRun) : undefined;
+}
+
+/** Delete hooks of every provider (features.md §5, master order): run before data is wiped. */
+export async function runDeleteHooks(
+  ctx: EngineContext,
+  draft: FeatureDraft,
+  dryRun: boolean,
+): Promise<void> {
+  if (!dryRun) await removeE911(ctx, draft.number, draft.features);
+  for (const name of [
+    "inbound_cnam",
+    "outbound_cnam",
+    "cnam",
+    "e911",
+    "port",
+    "prepend",
+    "failover",
+  ]) {
+    delete draft.features[name];
+  }
+}

@@ -1,0 +1,122 @@
+import { SYSTEM } from "../domain/accounts.js";
+import { isSuperduperAdmin } from "../domain/accounts.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import type { NumberRecord } from "../domain/record.js";
+import type { LifecycleEventType } from "../machine/lifecycle-machine.js";
+import type { EngineContext } from "./context.js";
+import { loadForRequester, reconcile } from "./load.js";
+import { runTransition } from "./transition.js";
+
+/** Move a number to an account: reserve or activate (`PUT …/{N}/reserve`, `…/activate`). */
+export interface MoveToAccountRequest {
+  readonly number: string;
+  /** The URL account: the target. */
+  readonly account: string;
+  readonly requester: string;
+  readonly dryRun?: boolean | undefined;
+}
+
+/** Release a number (`DELETE …/{N}`), or hard-delete it when `hard` and the requester is the admin. */
+export interface ReleaseRequest {
+  readonly number: string;
+  readonly requester: string;
+  /** `?hard=true`: honored only for the super-duper admin (states.md §8). */
+  readonly hard?: boolean | undefined;
+}
+
+async function moveLoaded(
+  ctx: EngineContext,
+  input: string,
+  requester: string,
+  target: string | undefined,
+  event: LifecycleEventType | ((admin: boolean) => LifecycleEventType),
+  dryRun: boolean,
+): Promise<Result<NumberRecord>> {
+  const reconciled = reconcile(ctx, input);
+  if (!reconciled.ok) return reconciled;
+  return ctx.lock.run(reconciled.value, async () => {
+    const loaded = await loadForRequester(ctx, input, requester, target);
+    if (!loaded.ok) return loaded;
+    const { stored, accounts } = loaded.value;
+    const chosen =
+      typeof event === "function"
+        ? event(isSuperduperAdmin(accounts, requester) || requester === SYSTEM)
+        : event;
+    const moved = await runTransition(ctx, stored, stored.record, {
+      event: chosen,
+      requester,
+      target,
+      accounts,
+      dryRun,
+    });
+    return moved.ok ? ok(moved.value.record) : moved;
+  });
+}
+
+/** Reserve (states.md §5, E1-E4): the number becomes `reserved` for the URL account. */
+export function reserveNumber(
+  ctx: EngineContext,
+  request: MoveToAccountRequest,
+): Promise<Result<NumberRecord>> {
+  return moveLoaded(
+    ctx,
+    request.number,
+    request.requester,
+    request.account,
+    "reserve",
+    request.dryRun === true,
+  );
+}
+
+/** Activate (states.md §5, E5-E10): the number goes `in_service` for the URL account. */
+export async function activateNumber(
+  ctx: EngineContext,
+  request: MoveToAccountRequest,
+): Promise<Result<NumberRecord>> {
+  const result = await moveLoaded(
+    ctx,
+    request.number,
+    request.requester,
+    request.account,
+    "activate",
+    request.dryRun === true,
+  );
+  // decisions.md D2: a number nobody offered has nothing to buy from.
+  if (!result.ok && result.error.reason === "not_found")
+    return fail({ reason: "missing_provider_url" });
+  return result;
+}
+
+/** Release or hard delete (states.md §7, §8; decisions.md D10). */
+export function releaseNumber(
+  ctx: EngineContext,
+  request: ReleaseRequest,
+): Promise<Result<NumberRecord>> {
+  const event = (admin: boolean): LifecycleEventType =>
+    request.hard === true && admin ? "hardDelete" : "release";
+  return moveLoaded(ctx, request.number, request.requester, undefined, event, false);
+}
+
+/**
+ * An inbound call (states.md §10): a `port_in` number completes its port and goes `in_service`
+ * for its owner, as `system`. Any other state, or no record, changes nothing.
+ */
+export async function inboundCall(
+  ctx: EngineContext,
+  number: string,
+): Promise<Result<NumberRecord | undefined>> {
+  const reconciled = reconcile(ctx, number);
+  if (!reconciled.ok) return reconciled;
+  return ctx.lock.run(reconciled.value, async () => {
+    const stored = await ctx.deps.repository.get(reconciled.value);
+    if (stored === undefined || stored.record.state !== "port_in") return ok(stored?.record);
+    const record = { ...stored.record, portedIn: true };
+    const moved = await runTransition(ctx, stored, record, {
+      event: "activate",
+      requester: SYSTEM,
+      target: record.assignedTo,
+      accounts: await ctx.accountLookup([record.assignedTo]),
+    });
+    return moved.ok ? ok(moved.value.record) : moved;
+  });
+}

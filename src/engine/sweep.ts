@@ -1,0 +1,68 @@
+import { SYSTEM } from "../domain/accounts.js";
+import { SECONDS_PER_DAY } from "../domain/time.js";
+import type { NumberState } from "../domain/states.js";
+import type { StoredNumber } from "../ports/repository.js";
+import type { EngineContext } from "./context.js";
+import { removeStored } from "./persist.js";
+import { runTransition } from "./transition.js";
+
+/** What one sweep did, number by number. */
+export interface SweepReport {
+  readonly purged: readonly string[];
+  readonly agedOut: readonly string[];
+  readonly failed: readonly string[];
+}
+
+const expired = (modified: number, days: number, now: number): boolean =>
+  modified + days * SECONDS_PER_DAY < now;
+
+/** Re-reads a record under its lock and acts only if it is still in the swept state. */
+async function underLock(
+  ctx: EngineContext,
+  number: string,
+  state: NumberState,
+  act: (stored: StoredNumber) => Promise<boolean>,
+): Promise<boolean | undefined> {
+  return ctx.lock.run(number, async () => {
+    const stored = await ctx.deps.repository.get(number);
+    return stored?.record.state === state ? act(stored) : undefined;
+  });
+}
+
+/**
+ * The periodic clean-up (states.md §9, decisions.md D6): purges `discovery` and `deleted`
+ * records and returns `aging` numbers to `available`, each once more than its expiry in days
+ * has passed since `modified`.
+ */
+export async function sweep(ctx: EngineContext): Promise<SweepReport> {
+  const now = ctx.now();
+  const purged: string[] = [];
+  const agedOut: string[] = [];
+  const failed: string[] = [];
+  const purgeable: [NumberState, number][] = [
+    ["discovery", ctx.config.discovery_expiry_d],
+    ["deleted", ctx.config.deleted_expiry_d],
+  ];
+  for (const [state, days] of purgeable) {
+    for (const record of await ctx.deps.repository.listByState(state)) {
+      if (!expired(record.modified, days, now)) continue;
+      const done = await underLock(ctx, record.number, state, async (stored) =>
+        expired(stored.record.modified, days, now) ? (await removeStored(ctx, stored)).ok : true,
+      );
+      (done === false ? failed : purged).push(record.number);
+    }
+  }
+  for (const record of await ctx.deps.repository.listByState("aging")) {
+    if (!expired(record.modified, ctx.config.aging_expiry_d, now)) continue;
+    const done = await underLock(ctx, record.number, "aging", async (stored) => {
+      const moved = await runTransition(ctx, stored, stored.record, {
+        event: "agingExpired",
+        requester: SYSTEM,
+        accounts: () => undefined,
+      });
+      return moved.ok;
+    });
+    (done === false ? failed : agedOut).push(record.number);
+  }
+  return { purged, agedOut, failed };
+}

@@ -1,0 +1,186 @@
+import { createDraft, finishDraft } from "immer";
+import type { AccountLookup } from "../domain/accounts.js";
+import { fail, invalidTransition, ok, type NumberError, type Result } from "../domain/errors.js";
+import { LOCAL_CARRIER, type NumberRecord } from "../domain/record.js";
+import { unwoundHistory, type TransitionFacts } from "../machine/guards.js";
+import { EVENT_TARGETS, type LifecycleEventType } from "../machine/lifecycle-machine.js";
+import { decide, type Step } from "../machine/transition-table.js";
+import type { AcquireResult } from "../ports/carrier.js";
+import type { StoredNumber } from "../ports/repository.js";
+import type { JsonObject } from "../domain/json.js";
+import type { EngineContext } from "./context.js";
+import { recomputeFeatures, runDeleteHooks } from "./features.js";
+import { persist, removeStored } from "./persist.js";
+import { callPort } from "./port-call.js";
+
+/** Who moves a number where: the operation, the requester, the target and their accounts. */
+export interface MoveRequest {
+  readonly event: LifecycleEventType;
+  readonly requester: string;
+  readonly target?: string | undefined;
+  readonly accounts: AccountLookup;
+  /** Validate and authorize only: no port calls, nothing written. */
+  readonly dryRun?: boolean;
+}
+
+/** The result of a move: the record as saved (or as it was when removed). */
+export interface MoveOutcome {
+  readonly record: NumberRecord;
+  readonly removed: boolean;
+}
+
+/** A record under change: NumberRecord with its fields writable (an immer draft). */
+type RecordDraft = {
+  -readonly [K in keyof NumberRecord]: NumberRecord[K] extends readonly string[]
+    ? string[]
+    : NumberRecord[K] extends Readonly<JsonObject>
+      ? JsonObject
+      : NumberRecord[K];
+};
+
+const finish = (draft: RecordDraft): NumberRecord => finishDraft(draft as never);
+
+/** The facts the machine's guards read for this record and request. */
+export function transitionFacts(
+  ctx: EngineContext,
+  record: NumberRecord,
+  request: MoveRequest,
+): TransitionFacts {
+  return {
+    accounts: request.accounts,
+    requester: request.requester,
+    target: request.target,
+    owner: record.assignedTo,
+    state: record.state,
+    carrier: record.carrier,
+    reserveHistory: record.reserveHistory,
+    config: ctx.config,
+  };
+}
+
+/** MOVE(S) ownership rule (states.md §4), clearing `used_by` on an ownership change (§11 note 7). */
+function moveOwnership(draft: RecordDraft, target: string | undefined): void {
+  const owner = draft.assignedTo;
+  if (owner === target) return;
+  if (owner !== undefined && target !== undefined) draft.prevAssignedTo = owner;
+  if (target === undefined) delete draft.assignedTo;
+  else draft.assignedTo = target;
+  delete draft.usedBy;
+}
+
+/** Asks the record's carrier to acquire or disconnect it; an unknown module is a no-op disconnect. */
+async function carrierCall(
+  ctx: EngineContext,
+  draft: RecordDraft,
+  op: "acquire" | "disconnect",
+): Promise<NumberError | undefined> {
+  const carrier = ctx.carrier(draft.carrier);
+  if (carrier === undefined)
+    return op === "acquire" ? { reason: "carrier_not_specified" } : undefined;
+  const snapshot = { ...(draft as NumberRecord) };
+  const outcome = await callPort<AcquireResult>(ctx.config.port_call_timeout_ms, () =>
+    op === "acquire" ? carrier.acquire(snapshot) : carrier.disconnect(snapshot).then(() => ({})),
+  );
+  if (!outcome.ok)
+    return (
+      outcome.error ?? { reason: "by_carrier", number: draft.number, message: outcome.message }
+    );
+  const { carrierData, features } = outcome.value;
+  if (carrierData !== undefined) draft.carrierData = { ...carrierData };
+  if (features !== undefined) Object.assign(draft.features, features);
+  return undefined;
+}
+
+/** Runs one non-final step on the draft; returns an error to abort the move. */
+async function runStep(
+  ctx: EngineContext,
+  step: Step,
+  draft: RecordDraft,
+  request: MoveRequest,
+): Promise<NumberError | undefined> {
+  const dryRun = request.dryRun === true;
+  switch (step.name) {
+    case "pushHistory":
+      if (request.target !== undefined && draft.reserveHistory[0] !== request.target) {
+        draft.reserveHistory.unshift(request.target);
+      }
+      return undefined;
+    case "move":
+      moveOwnership(draft, request.target);
+      if (step.state !== undefined) draft.state = step.state;
+      return undefined;
+    case "setState":
+      if (step.state !== undefined) draft.state = step.state;
+      return undefined;
+    case "acquire":
+      return dryRun ? undefined : carrierCall(ctx, draft, "acquire");
+    case "disconnect":
+      return dryRun ? undefined : carrierCall(ctx, draft, "disconnect");
+    case "disconnectBestEffort":
+      if (!dryRun) await carrierCall(ctx, draft, "disconnect");
+      return undefined;
+    case "runDeleteHooks":
+      await runDeleteHooks(ctx, draft, dryRun);
+      return undefined;
+    case "strip":
+      draft.features = draft.carrier === LOCAL_CARRIER ? { local: {} } : {};
+      draft.public = {};
+      delete draft.usedBy;
+      return undefined;
+    case "unwindHistory": {
+      const releaser = draft.assignedTo;
+      const history = unwoundHistory(draft.reserveHistory, releaser);
+      draft.reserveHistory = history;
+      if (releaser !== undefined) draft.prevAssignedTo = releaser;
+      if (history[0] === undefined) delete draft.assignedTo;
+      else draft.assignedTo = history[0];
+      return undefined;
+    }
+    case "save":
+    case "remove":
+      return undefined;
+  }
+}
+
+/**
+ * Runs the lifecycle machine's decision for one record: the guards pick the transition, its
+ * steps run in order on an immer draft, and the final SAVE or remove persists it. Any failing
+ * step aborts the move with nothing written. `stored` is undefined for a record being created.
+ */
+export async function runTransition(
+  ctx: EngineContext,
+  stored: StoredNumber | undefined,
+  record: NumberRecord,
+  request: MoveRequest,
+): Promise<Result<MoveOutcome>> {
+  const decision = decide(record.state, request.event, transitionFacts(ctx, record, request));
+  if (decision.kind === "invalid") return fail(invalidTransition(decision.from, decision.to));
+  if (decision.kind === "reject") {
+    if (decision.reason !== "invalid_state_transition") return fail({ reason: decision.reason });
+    const cause = decision.cause ?? `from ${record.state} to ${EVENT_TARGETS[request.event]}`;
+    return fail({ reason: "invalid_state_transition", cause });
+  }
+  const draft = createDraft(record) as unknown as RecordDraft;
+  const dryRun = request.dryRun === true;
+  for (const step of decision.steps) {
+    const error = await runStep(ctx, step, draft, request);
+    if (error !== undefined) return fail(error);
+    if (step.name === "remove") {
+      const finished = finish(draft);
+      if (!dryRun && stored !== undefined) {
+        const removed = await removeStored(ctx, stored);
+        if (!removed.ok) return removed;
+      }
+      return ok({ record: { ...finished, state: "deleted" }, removed: true });
+    }
+    if (step.name === "save") {
+      const featureError = await recomputeFeatures(ctx, draft, dryRun);
+      if (featureError !== undefined) return fail(featureError);
+      const next = finish(draft);
+      if (dryRun) return ok({ record: next, removed: false });
+      const saved = await persist(ctx, stored, next);
+      return saved.ok ? ok({ record: saved.value, removed: false }) : saved;
+    }
+  }
+  return ok({ record: finish(draft), removed: false });
+}

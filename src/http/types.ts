@@ -1,0 +1,24 @@
+import type { JsonValue } from "../domain/json.js";
+
+/** A transport-agnostic API request. */
+export interface ApiRequest {
+  readonly method: string;
+  /** The raw path, percent-encoding included (e.g. `/v2/accounts/a/phone_numbers/%2B1415...`). */
+  readonly path: string;
+  /** Query parameters, already decoded. */
+  readonly query?: Readonly<Record<string, string>> | undefined;
+  /** Header names in any case (`X-Auth-Token`). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The raw body text, as received; absent when there is none. */
+  readonly body?: string | undefined;
+}
+
+/** A transport-agnostic API response. */
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: JsonValue;
+}
+
+/** Handles one API request in-process. */
+export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse>;

@@ -1,0 +1,7 @@
+import type { Account } from "../domain/accounts.js";
+
+/** Where account facts come from: ancestry, flags, enabled. */
+export interface AccountDirectory {
+  /** Reads one account, or undefined when it does not exist. */
+  get(id: string): Promise<Account | undefined>;
+}
