@@ -16,7 +16,7 @@ module.exports = {
     layer("engine", ["domain", "machine", "ports"]),
     layer("adapters", ["domain", "ports"]),
     layer("http", ["domain", "engine", "ports"]),
-    layer("compose", ["domain", "engine", "ports", "adapters"]),
+    layer("compose", ["domain", "engine", "ports", "adapters", "machine"]),
     layer("conformance", ["domain", "engine", "ports", "adapters", "http", "machine", "compose"]),
   ],
   options: {

@@ -11,6 +11,7 @@ import { ManualClock } from "../adapters/memory/manual-clock.js";
 import { MemoryPhonebook, type PhonebookData } from "../adapters/providers/memory-phonebook.js";
 import { SimulatedE911, type E911Rule } from "../adapters/providers/simulated-e911.js";
 import type { Carrier } from "../ports/carrier.js";
+import type { TransitionTable } from "../machine/transition-table.js";
 
 /** The default start of a world's clock, in Gregorian seconds (conformance/FORMAT.md). */
 export const DEFAULT_WORLD_NOW = 63_640_000_000;
@@ -31,6 +32,8 @@ export interface MemoryWorldOptions {
   readonly now?: number;
   /** Extra carriers to register next to the built-in ones. */
   readonly carriers?: readonly Carrier[];
+  /** A transition table other than the machine's (e.g. one derived from a modified machine). */
+  readonly transitions?: TransitionTable;
 }
 
 /** A built world: the engine and the adapters behind it, for driving and inspecting. */
@@ -74,6 +77,7 @@ export async function createMemoryWorld(options: MemoryWorldOptions): Promise<Me
       options.phonebook === undefined ? undefined : new MemoryPhonebook(options.phonebook, faults),
     e911,
     config: { carrier_modules: ["knm_local", "knm_simulated"], ...options.config },
+    transitions: options.transitions,
   });
   return { engine, repository, accounts, clock, upstream, faults, e911 };
 }

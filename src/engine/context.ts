@@ -9,6 +9,7 @@ import type { Clock } from "../ports/clock.js";
 import type { E911Provider } from "../ports/e911.js";
 import type { Phonebook } from "../ports/phonebook.js";
 import type { NumberRepository } from "../ports/repository.js";
+import { TRANSITION_TABLE, type TransitionTable } from "../machine/transition-table.js";
 import { KeyedLock } from "./keyed-lock.js";
 
 /** What an engine is built from: its ports, its carriers and its settings. */
@@ -24,6 +25,8 @@ export interface EngineDeps {
   readonly e911?: E911Provider | undefined;
   /** Settings overriding the defaults of spec/config.md. */
   readonly config?: Partial<EngineConfig> | undefined;
+  /** The transition table; defaults to the one derived from the lifecycle machine. */
+  readonly transitions?: TransitionTable | undefined;
 }
 
 /** The engine's shared state: ports, compiled settings, the carrier registry, per-number locks. */
@@ -32,6 +35,7 @@ export class EngineContext {
   readonly rules: NumberRules;
   readonly classifiers: Classifiers;
   readonly carriers: ReadonlyMap<string, Carrier>;
+  readonly transitions: TransitionTable;
   readonly lock = new KeyedLock();
 
   /** Validates the settings and compiles regexes once; throws on bad settings or duplicate carriers. */
@@ -45,6 +49,7 @@ export class EngineContext {
       carriers.set(carrier.name, carrier);
     }
     this.carriers = carriers;
+    this.transitions = deps.transitions ?? TRANSITION_TABLE;
   }
 
   /** The carrier of a module name (`knm_` prefix optional), if registered. */

@@ -4,6 +4,7 @@ import { fail, type Result } from "../domain/errors.js";
 import type { JsonObject } from "../domain/json.js";
 import { makeRecord, mergePatch, publicFieldsOf, type NumberRecord } from "../domain/record.js";
 import { isNumberState, type NumberState } from "../domain/states.js";
+import { validatePublicFields } from "../domain/public-fields.js";
 import type { LifecycleEventType } from "../machine/lifecycle-machine.js";
 import type { EngineContext } from "./context.js";
 import { reconcile } from "./load.js";
@@ -65,6 +66,8 @@ export async function createNumber(
   const reconciled = reconcile(ctx, request.number);
   if (!reconciled.ok) return reconciled;
   const number = reconciled.value;
+  const invalid = validatePublicFields(publicFieldsOf(request.publicFields ?? {}));
+  if (invalid !== undefined) return fail(invalid);
   return ctx.lock.run(number, async () => {
     const stored = await ctx.deps.repository.get(number);
     if (stored !== undefined && stored.record.state !== "available") {

@@ -1,0 +1,76 @@
+// The public surface of number-lifecycle: every export is named here.
+
+export { NumberEngine, throwing } from "./engine/engine.js";
+export type { BatchRequest, ThrowingEngine } from "./engine/engine.js";
+export type { EngineDeps } from "./engine/context.js";
+export type { CreateRequest } from "./engine/create.js";
+export type { MoveToAccountRequest, ReleaseRequest } from "./engine/moves.js";
+export type { GetRequest, Identity, UpdateRequest } from "./engine/read-update.js";
+export type { SearchRequest } from "./engine/search.js";
+export type { ListPage, ListRequest } from "./engine/listing.js";
+export type { SweepReport } from "./engine/sweep.js";
+export type { BatchOutcome } from "./engine/collections.js";
+
+export { createMemoryWorld, DEFAULT_WORLD_NOW } from "./compose/memory-world.js";
+export type { MemoryWorld, MemoryWorldOptions } from "./compose/memory-world.js";
+
+export { SYSTEM } from "./domain/accounts.js";
+export type { Account } from "./domain/accounts.js";
+export { NUMBER_STATES, isNumberState } from "./domain/states.js";
+export type { NumberState } from "./domain/states.js";
+export {
+  LOCAL_CARRIER,
+  listingEntry,
+  makeRecord,
+  mergePatch,
+  publicView,
+  recordFingerprint,
+  toDocument,
+} from "./domain/record.js";
+export type { NumberRecord, RecordInit } from "./domain/record.js";
+export { ERROR_CATALOGUE, NumberLifecycleError, errorObject, unwrap } from "./domain/errors.js";
+export type { ErrorObject, NumberError, NumberErrorReason, Result } from "./domain/errors.js";
+export { DEFAULT_CONFIG, resolveConfig } from "./domain/config.js";
+export type { EngineConfig } from "./domain/config.js";
+export { isReconcilable, normalize, toE164 } from "./domain/normalization.js";
+export { classify, prettyPrint, DEFAULT_CLASSIFIERS } from "./domain/classifiers.js";
+export type { JsonObject, JsonValue } from "./domain/json.js";
+export { GREGORIAN_UNIX_OFFSET } from "./domain/time.js";
+
+export { lifecycleMachine, EVENT_TARGETS } from "./machine/lifecycle-machine.js";
+export type { LifecycleEventType, StepName } from "./machine/lifecycle-machine.js";
+export { TRANSITION_TABLE, decide, deriveTransitionTable } from "./machine/transition-table.js";
+export type { Decision, TransitionTable } from "./machine/transition-table.js";
+export { GUARDS } from "./machine/guards.js";
+export type { GuardName, TransitionFacts } from "./machine/guards.js";
+
+export { RevisionConflictError } from "./ports/repository.js";
+export type { NumberRepository, PageRequest, StoredNumber } from "./ports/repository.js";
+export type { AccountDirectory } from "./ports/accounts.js";
+export type {
+  AcquireResult,
+  Carrier,
+  CarrierOffer,
+  CarrierSearch,
+  CarrierSearchResult,
+} from "./ports/carrier.js";
+export type { CityLookup, Phonebook } from "./ports/phonebook.js";
+export type { E911Outcome, E911Provider } from "./ports/e911.js";
+export type { Clock } from "./ports/clock.js";
+export type { TokenStore } from "./ports/tokens.js";
+
+export { MemoryNumberRepository } from "./adapters/memory/memory-repository.js";
+export { MemoryAccountDirectory } from "./adapters/memory/memory-accounts.js";
+export type { AccountSpec } from "./adapters/memory/memory-accounts.js";
+export { ManualClock, SystemClock } from "./adapters/memory/manual-clock.js";
+export { MemoryTokenStore } from "./adapters/memory/memory-tokens.js";
+export { LocalCarrier } from "./adapters/carriers/local.js";
+export { ReservedCarrier } from "./adapters/carriers/reserved.js";
+export { SimulatedCarrier } from "./adapters/carriers/simulated.js";
+export type { InventoryEntry, SimulatedCarrierOptions } from "./adapters/carriers/simulated.js";
+export { MemoryPhonebook } from "./adapters/providers/memory-phonebook.js";
+export type { PhonebookData } from "./adapters/providers/memory-phonebook.js";
+export { SimulatedE911 } from "./adapters/providers/simulated-e911.js";
+export type { E911Rule } from "./adapters/providers/simulated-e911.js";
+export { FaultPlan } from "./adapters/fault-plan.js";
+export type { Fault, FaultPort } from "./adapters/fault-plan.js";
