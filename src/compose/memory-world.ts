@@ -11,6 +11,7 @@ import { ManualClock } from "../adapters/memory/manual-clock.js";
 import { MemoryPhonebook, type PhonebookData } from "../adapters/providers/memory-phonebook.js";
 import { SimulatedE911, type E911Rule } from "../adapters/providers/simulated-e911.js";
 import type { Carrier } from "../ports/carrier.js";
+import type { Clock } from "../ports/clock.js";
 import type { TransitionTable } from "../machine/transition-table.js";
 
 /** The default start of a world's clock, in Gregorian seconds (conformance/FORMAT.md). */
@@ -34,6 +35,8 @@ export interface MemoryWorldOptions {
   readonly carriers?: readonly Carrier[];
   /** A transition table other than the machine's (e.g. one derived from a modified machine). */
   readonly transitions?: TransitionTable;
+  /** The engine's clock; without one the world's manual clock drives the engine. */
+  readonly clock?: Clock;
 }
 
 /** A built world: the engine and the adapters behind it, for driving and inspecting. */
@@ -41,6 +44,7 @@ export interface MemoryWorld {
   readonly engine: NumberEngine;
   readonly repository: MemoryNumberRepository;
   readonly accounts: MemoryAccountDirectory;
+  /** The manual clock, which drives the engine unless the options named another clock. */
   readonly clock: ManualClock;
   readonly upstream: SimulatedCarrier;
   readonly faults: FaultPlan;
@@ -59,13 +63,14 @@ export async function createMemoryWorld(options: MemoryWorldOptions): Promise<Me
   const faults = new FaultPlan([...(options.faults ?? [])]);
   const upstream = new SimulatedCarrier({ inventory: options.inventory ?? [], faults });
   const e911 = options.e911 === undefined ? undefined : new SimulatedE911(options.e911, faults);
+  const engineClock = options.clock ?? clock;
   for (const init of options.numbers ?? []) {
-    await repository.put(makeRecord({ ...init, now: clock.now() }), null);
+    await repository.put(makeRecord({ ...init, now: engineClock.now() }), null);
   }
   const engine = new NumberEngine({
     repository,
     accounts,
-    clock,
+    clock: engineClock,
     carriers: [
       new LocalCarrier(repository),
       new ReservedCarrier(repository, "account"),

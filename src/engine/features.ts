@@ -44,6 +44,14 @@ function applyInServiceOnly(draft: FeatureDraft, name: "prepend" | "failover"): 
   else delete draft.features[name];
 }
 
+/** force_outbound (features.md §3.6, master provider): the public boolean while in service. */
+function applyForceOutbound(draft: FeatureDraft): void {
+  const value = draft.public["force_outbound"];
+  if (draft.state === "in_service" && typeof value === "boolean")
+    draft.features["force_outbound"] = value;
+  else delete draft.features["force_outbound"];
+}
+
 /** Port (features.md §3.5, intended behavior): the `port` object while the number is porting in. */
 function applyPort(draft: FeatureDraft): void {
   const value = draft.public["port"];
@@ -108,14 +116,15 @@ export async function recomputeFeatures(
   draft: FeatureDraft,
   dryRun: boolean,
 ): Promise<NumberError | undefined> {
-  if (draft.carrier === LOCAL_CARRIER && draft.features["local"] === undefined)
-    draft.features["local"] = {};
+  if (draft.carrier !== LOCAL_CARRIER) delete draft.features["local"];
+  else if (draft.features["local"] === undefined) draft.features["local"] = {};
   if (draft.assignedTo === undefined) return undefined;
   const allowed = new Set(ctx.config.allowed_features);
   if (allowed.has("cnam")) applyCnam(draft);
   if (allowed.has("prepend")) applyInServiceOnly(draft, "prepend");
   if (allowed.has("failover")) applyInServiceOnly(draft, "failover");
   if (allowed.has("port")) applyPort(draft);
+  if (allowed.has("force_outbound")) applyForceOutbound(draft);
   return allowed.has("e911") ? applyE911(ctx, draft, dryRun) : undefined;
 }
 
@@ -134,6 +143,7 @@ export async function runDeleteHooks(
     "port",
     "prepend",
     "failover",
+    "force_outbound",
   ]) {
     delete draft.features[name];
   }

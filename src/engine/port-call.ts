@@ -1,13 +1,17 @@
 import { NumberLifecycleError, type NumberError } from "../domain/errors.js";
 
+/** The message of a port failure that says nothing better (errors.md §1 `by_carrier`). */
+const FAULT_MESSAGE = "fault by carrier";
+
 /** The outcome of a call to a port: its value, or the failure as a catalogue error or a text. */
 export type PortOutcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error?: NumberError; readonly message: string };
 
 /**
- * Calls a port with a deadline. A throw, a rejection or a missed deadline becomes a failed
- * outcome; a thrown NumberLifecycleError keeps its catalogue entry.
+ * Calls a port with a deadline. A throw, a rejection or a missed deadline (reported as
+ * "fault by carrier") becomes a failed outcome; a thrown NumberLifecycleError keeps its
+ * catalogue entry.
  */
 export async function callPort<T>(
   timeoutMs: number,
@@ -15,7 +19,7 @@ export async function callPort<T>(
 ): Promise<PortOutcome<T>> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timeout")), timeoutMs);
+    timer = setTimeout(() => reject(new Error(FAULT_MESSAGE)), timeoutMs);
   });
   try {
     return { ok: true, value: await Promise.race([call(), deadline]) };
@@ -23,7 +27,7 @@ export async function callPort<T>(
     if (thrown instanceof NumberLifecycleError) {
       return { ok: false, error: thrown.detail, message: thrown.message };
     }
-    const message = thrown instanceof Error && thrown.message ? thrown.message : "fault by carrier";
+    const message = thrown instanceof Error && thrown.message ? thrown.message : FAULT_MESSAGE;
     return { ok: false, message };
   } finally {
     clearTimeout(timer);

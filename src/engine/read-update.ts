@@ -1,7 +1,7 @@
 import { mayIdentify } from "../domain/authorization.js";
-import { fail, ok, type Result } from "../domain/errors.js";
-import type { JsonObject } from "../domain/json.js";
-import { validatePublicFields } from "../domain/public-fields.js";
+import { fail, ok, type NumberError, type Result } from "../domain/errors.js";
+import { isJsonObject, type JsonObject } from "../domain/json.js";
+import { e911Key, validatePublicFields } from "../domain/public-fields.js";
 import { mergePatch, publicFieldsOf, type NumberRecord } from "../domain/record.js";
 import { ROUTABLE_STATES } from "../domain/states.js";
 import type { EngineContext } from "./context.js";
@@ -28,6 +28,14 @@ export interface UpdateRequest {
 export interface Identity {
   readonly accountId: string;
   readonly number: string;
+}
+
+/** A refused E911 address names the address as the request sent it (errors.md §6). */
+function withSubmittedAddress(error: NumberError, patch: JsonObject): NumberError {
+  if (error.reason !== "e911_invalid" && error.reason !== "e911_multiple_choice") return error;
+  const key = e911Key(patch);
+  const sent = key === undefined ? undefined : patch[key];
+  return isJsonObject(sent) ? { ...error, address: sent } : error;
 }
 
 /** Reads a number with the read check (authorization.md §3.1). */
@@ -62,7 +70,7 @@ export async function updateNumber(
       public: mergePatch(stored.record.public, patch),
     };
     const featureError = await recomputeFeatures(ctx, draft, request.dryRun === true);
-    if (featureError !== undefined) return fail(featureError);
+    if (featureError !== undefined) return fail(withSubmittedAddress(featureError, patch));
     return request.dryRun === true ? ok(draft) : persist(ctx, stored, draft);
   });
 }

@@ -2,9 +2,9 @@ import { createDraft, finishDraft } from "immer";
 import type { AccountLookup } from "../domain/accounts.js";
 import { fail, invalidTransition, ok, type NumberError, type Result } from "../domain/errors.js";
 import { LOCAL_CARRIER, type NumberRecord } from "../domain/record.js";
-import { GUARDS, unwoundHistory, type TransitionFacts } from "../machine/guards.js";
+import { unwoundHistory, type TransitionFacts } from "../machine/guards.js";
 import { EVENT_TARGETS, type LifecycleEventType } from "../machine/lifecycle-machine.js";
-import { decideWith, type Step } from "../machine/transition-table.js";
+import { decide, type Step } from "../machine/transition-table.js";
 import type { AcquireResult } from "../ports/carrier.js";
 import type { StoredNumber } from "../ports/repository.js";
 import type { JsonObject } from "../domain/json.js";
@@ -154,9 +154,7 @@ export async function runTransition(
   request: MoveRequest,
 ): Promise<Result<MoveOutcome>> {
   const facts = transitionFacts(ctx, record, request);
-  const decision = decideWith(ctx.transitions, record.state, request.event, (guard) =>
-    GUARDS[guard](facts),
-  );
+  const decision = decide(record.state, request.event, facts, ctx.transitions);
   if (decision.kind === "invalid") return fail(invalidTransition(decision.from, decision.to));
   if (decision.kind === "reject") {
     if (decision.reason !== "invalid_state_transition") return fail({ reason: decision.reason });

@@ -87,7 +87,11 @@ const mdnActivationRefused = {
   actions: reject("invalid_state_transition"),
 } as const;
 
-/** Release of a held number (states.md §7 as decisions.md D10 settles it). */
+/**
+ * Release of a held number (states.md §7 as decisions.md D10 settles it). When no owner
+ * remains, the carrier disconnect runs first, so a refused disconnect leaves everything
+ * (upstream E911 registrations included) as it was.
+ */
 const release = [
   { guard: not("mayRelease"), actions: reject("unauthorized") },
   {
@@ -111,10 +115,10 @@ const release = [
     guard: "releasesToReleased",
     target: "released",
     actions: [
+      "disconnect",
       "runDeleteHooks",
       "strip",
       "unwindHistory",
-      "disconnect",
       setState("released"),
       "save",
     ],
@@ -122,15 +126,15 @@ const release = [
   {
     guard: "shouldAge",
     target: "aging",
-    actions: ["runDeleteHooks", "strip", "unwindHistory", "disconnect", setState("aging"), "save"],
+    actions: ["disconnect", "runDeleteHooks", "strip", "unwindHistory", setState("aging"), "save"],
   },
   {
     target: "available",
     actions: [
+      "disconnect",
       "runDeleteHooks",
       "strip",
       "unwindHistory",
-      "disconnect",
       setState("available"),
       "save",
     ],

@@ -5,6 +5,7 @@ import {
   EVENT_TARGETS,
   lifecycleMachine,
   type LifecycleEventType,
+  type LifecycleMachine,
   type RejectReason,
   type StepName,
 } from "./lifecycle-machine.js";
@@ -15,11 +16,15 @@ export interface Step {
   readonly state?: NumberState;
 }
 
-/** A guard reference: the guard's name and whether the machine negates it. */
+/** A guard reference: the guard's name, whether the machine negates it, and its implementation. */
 export interface GuardRef {
   readonly name: GuardName;
   readonly negated: boolean;
+  /** The machine's implementation of the (un-negated) guard. */
+  readonly check: (facts: TransitionFacts) => boolean;
 }
+
+type GuardImplementation = (args: { event: { facts: TransitionFacts } }) => boolean;
 
 /** One candidate transition of a (state, event) pair, tried in order. */
 export interface Candidate {
@@ -47,13 +52,21 @@ function isGuardName(name: unknown): name is GuardName {
   return typeof name === "string" && Object.hasOwn(GUARDS, name);
 }
 
-function readGuard(guard: unknown): GuardRef | undefined {
+function readGuard(
+  guard: unknown,
+  implementations: Readonly<Record<string, unknown>>,
+): GuardRef | undefined {
   if (guard === undefined) return undefined;
-  if (isGuardName(guard)) return { name: guard, negated: false };
+  const withCheck = (name: GuardName, negated: boolean): GuardRef => {
+    const implementation = implementations[name] as GuardImplementation | undefined;
+    if (implementation === undefined) throw new Error(`guard ${name} has no implementation`);
+    return { name, negated, check: (facts) => implementation({ event: { facts } }) };
+  };
+  if (isGuardName(guard)) return withCheck(guard, false);
   const composite = guard as { check?: unknown; guards?: unknown[] };
   const inner = composite.guards?.[0];
   if (composite.check === NOT_CHECK && composite.guards?.length === 1 && isGuardName(inner)) {
-    return { name: inner, negated: true };
+    return withCheck(inner, true);
   }
   throw new Error(`unsupported guard in the lifecycle machine: ${JSON.stringify(guard)}`);
 }
@@ -71,12 +84,15 @@ function readAction(action: unknown): ActionObject {
   return typeof action === "string" ? { type: action } : (action as ActionObject);
 }
 
-function readCandidate(definition: {
-  guard?: unknown;
-  actions: readonly unknown[];
-  target?: readonly { key: string }[] | undefined;
-}): Candidate {
-  const guard = readGuard(definition.guard);
+function readCandidate(
+  definition: {
+    guard?: unknown;
+    actions: readonly unknown[];
+    target?: readonly { key: string }[] | undefined;
+  },
+  implementations: Readonly<Record<string, unknown>>,
+): Candidate {
+  const guard = readGuard(definition.guard, implementations);
   const actions = definition.actions.map(readAction);
   const rejection = actions.find((a) => a.type === "reject");
   const outcome: Candidate["outcome"] =
@@ -98,14 +114,23 @@ function readCandidate(definition: {
   return guard === undefined ? { outcome } : { guard, outcome };
 }
 
-/** Derives the lookup table from the machine's state nodes (done once, at module load). */
-export function deriveTransitionTable(machine = lifecycleMachine): TransitionTable {
+/**
+ * Derives the lookup table from a machine's state nodes and guard implementations (done once,
+ * at module load, for the lifecycle machine; `machine.provide({ guards })` variants work too).
+ */
+export function deriveTransitionTable(
+  machine: LifecycleMachine = lifecycleMachine,
+): TransitionTable {
+  const implementations = machine.implementations.guards as Readonly<Record<string, unknown>>;
   const table = new Map<NumberState, Map<LifecycleEventType, Candidate[]>>();
   for (const state of NUMBER_STATES) {
     const events = new Map<LifecycleEventType, Candidate[]>();
     const node = machine.root.states[state];
     for (const [eventType, definitions] of node?.transitions ?? []) {
-      events.set(eventType as LifecycleEventType, definitions.map(readCandidate));
+      events.set(
+        eventType as LifecycleEventType,
+        definitions.map((definition) => readCandidate(definition, implementations)),
+      );
     }
     table.set(state, events);
   }
@@ -115,16 +140,15 @@ export function deriveTransitionTable(machine = lifecycleMachine): TransitionTab
 /** The table derived from the lifecycle machine. */
 export const TRANSITION_TABLE: TransitionTable = deriveTransitionTable();
 
-/** Evaluates a (state, event) pair with a guard oracle; the first candidate whose guard holds wins. */
-export function decideWith(
+function pick(
   table: TransitionTable,
   state: NumberState,
   event: LifecycleEventType,
-  holds: (guard: GuardName) => boolean,
+  holds: (guard: GuardRef) => boolean,
 ): Decision {
   for (const candidate of table.get(state)?.get(event) ?? []) {
     const guard = candidate.guard;
-    if (guard !== undefined && holds(guard.name) === guard.negated) continue;
+    if (guard !== undefined && holds(guard) === guard.negated) continue;
     const outcome = candidate.outcome;
     return outcome.kind === "move"
       ? outcome
@@ -133,11 +157,22 @@ export function decideWith(
   return { kind: "invalid", from: state, to: EVENT_TARGETS[event] };
 }
 
-/** Decides a transition for real facts, with the machine's guard implementations. */
+/** Evaluates a (state, event) pair with a guard oracle; the first candidate whose guard holds wins. */
+export function decideWith(
+  table: TransitionTable,
+  state: NumberState,
+  event: LifecycleEventType,
+  holds: (guard: GuardName) => boolean,
+): Decision {
+  return pick(table, state, event, (guard) => holds(guard.name));
+}
+
+/** Decides a transition for real facts with the table's own guard implementations. */
 export function decide(
   state: NumberState,
   event: LifecycleEventType,
   facts: TransitionFacts,
+  table: TransitionTable = TRANSITION_TABLE,
 ): Decision {
-  return decideWith(TRANSITION_TABLE, state, event, (guard) => GUARDS[guard](facts));
+  return pick(table, state, event, (guard) => guard.check(facts));
 }

@@ -1,9 +1,12 @@
 import type { Carrier, CarrierSearch, CarrierSearchResult } from "../../ports/carrier.js";
 import type { NumberRepository } from "../../ports/repository.js";
 
+const PAGE = 100;
+
 /**
  * `knm_reserved` and `knm_reserved_reseller` (carriers.md §5.2): the numbers reserved by the
- * searching account, or by its reseller, that start with the prefix. Both are local.
+ * searching account, or by its reseller, that start with the prefix, in number order, after
+ * `offset`. Both are local: acquire and disconnect are no-ops.
  */
 export class ReservedCarrier implements Carrier {
   readonly isLocal = true;
@@ -21,16 +24,25 @@ export class ReservedCarrier implements Carrier {
   async search(query: CarrierSearch): Promise<CarrierSearchResult> {
     const owner = this.of === "account" ? query.accountId : query.resellerId;
     if (owner === undefined) return { kind: "not_available" };
-    const owned = await this.repository.listByOwner(owner, { startKey: query.prefix });
-    const offers = owned
-      .filter((record) => record.number.startsWith(query.prefix) && record.state === "reserved")
-      .slice(query.offset, query.offset + query.quantity)
-      .map((record) => ({ number: record.number, state: record.state }));
+    const wanted = query.offset + query.quantity;
+    const found: string[] = [];
+    let startKey: string | undefined = query.prefix;
+    while (startKey !== undefined && found.length < wanted) {
+      const page = await this.repository.listByOwner(owner, { startKey, limit: PAGE });
+      const inRange = page.filter((record) => record.number.startsWith(query.prefix));
+      for (const record of inRange) if (record.state === "reserved") found.push(record.number);
+      const last = page.at(-1)?.number;
+      const more = page.length === PAGE && inRange.length === page.length && last !== undefined;
+      startKey = more ? `${last}\u0000` : undefined;
+    }
+    const offers = found
+      .slice(query.offset, wanted)
+      .map((number) => ({ number, state: "reserved" }));
     return { kind: "ok", offers };
   }
 
   /** Nothing to buy. */
-  acquire(): Promise<{ readonly carrierData?: never }> {
+  acquire(): Promise<Record<string, never>> {
     return Promise.resolve({});
   }
 
