@@ -74,3 +74,14 @@ export { SimulatedE911 } from "./adapters/providers/simulated-e911.js";
 export type { E911Rule } from "./adapters/providers/simulated-e911.js";
 export { FaultPlan } from "./adapters/fault-plan.js";
 export type { Fault, FaultPort } from "./adapters/fault-plan.js";
+export { ManagedCarrier } from "./adapters/carriers/managed.js";
+export type { FoundRecords } from "./adapters/carriers/managed.js";
+export { MemoryManagedPool } from "./adapters/carriers/managed-pool.js";
+export type { ManagedPoolStore, PoolEntry } from "./adapters/carriers/managed-pool.js";
+export { OtherCarrier } from "./adapters/carriers/other.js";
+export type {
+  OtherCarrierOptions,
+  PhonebookClient,
+  PhonebookReply,
+} from "./adapters/carriers/other.js";
+export { MdnCarrier } from "./adapters/carriers/mdn.js";
