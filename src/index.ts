@@ -85,3 +85,9 @@ export type {
   PhonebookReply,
 } from "./adapters/carriers/other.js";
 export { MdnCarrier } from "./adapters/carriers/mdn.js";
+
+export { createApiHandler } from "./http/handler.js";
+export type { ApiHandlerOptions } from "./http/handler.js";
+export { createHonoApp } from "./http/hono-app.js";
+export type { HonoAppOptions } from "./http/hono-app.js";
+export type { ApiHandler, ApiRequest, ApiResponse } from "./http/types.js";

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createHonoApp } from "../../src/http/hono-app.js";
+import type { ApiRequest } from "../../src/http/types.js";
+
+/** A handler that records what it received and answers 201 with a header. */
+function recording() {
+  const seen: ApiRequest[] = [];
+  const app = createHonoApp(
+    (request) => {
+      seen.push(request);
+      return Promise.resolve({ status: 201, headers: { "x-test": "yes" }, body: { ok: true } });
+    },
+    { maxBodyBytes: 10 },
+  );
+  return { app, seen };
+}
+
+describe("the Hono front end", () => {
+  it("forwards the raw path, decoded query, headers and body text", async () => {
+    const { app, seen } = recording();
+
+    const response = await app.request(
+      "/v2/accounts/a/phone_numbers/%2B14155550100?city=San%20Francisco",
+      {
+        method: "POST",
+        headers: { "X-Auth-Token": "tok" },
+        body: "{}",
+      },
+    );
+
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-test")).toBe("yes");
+    expect(await response.json()).toEqual({ ok: true });
+    expect(seen[0]).toMatchObject({
+      method: "POST",
+      path: "/v2/accounts/a/phone_numbers/%2B14155550100",
+      query: { city: "San Francisco" },
+      headers: { "x-auth-token": "tok" },
+      body: "{}",
+    });
+  });
+
+  it("stops reading a body past the limit, leaving enough to judge it too large", async () => {
+    const { app, seen } = recording();
+
+    await app.request("/v2/phone_numbers", { method: "PUT", body: "x".repeat(1000) });
+
+    expect(seen[0]?.body?.length).toBeGreaterThan(10);
+    expect(seen[0]?.body?.length).toBeLessThan(1000);
+  });
+
+  it("sends no body when the request has none", async () => {
+    const { app, seen } = recording();
+
+    await app.request("/v2/phone_numbers?prefix=415");
+
+    expect(seen[0]?.body).toBeUndefined();
+  });
+});
