@@ -86,6 +86,10 @@ export type {
 } from "./adapters/carriers/other.js";
 export { MdnCarrier } from "./adapters/carriers/mdn.js";
 
+export { runScenarios } from "./conformance/run-scenarios.js";
+export type { RunOptions, RunReport, ScenarioOutcome } from "./conformance/run-scenarios.js";
+export { ScenarioFormatError } from "./conformance/format-checks.js";
+
 export { createApiHandler } from "./http/handler.js";
 export type { ApiHandlerOptions } from "./http/handler.js";
 export { createHonoApp } from "./http/hono-app.js";

@@ -1,0 +1,107 @@
+import { isJsonObject } from "../domain/json.js";
+import {
+  FormatProblem,
+  fieldsOf,
+  integerAt,
+  jsonAt,
+  objectAt,
+  oneOf,
+  optional,
+  stringAt,
+} from "./format-checks.js";
+import type { EventStep, RequestStep, Step } from "./scenario.js";
+
+const METHOD = /^[A-Z]+$/;
+/** The key that says which kind a step is. */
+const KIND_KEYS = ["method", "advance", "event", "inspect"] as const;
+
+function query(value: unknown, where: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, v] of Object.entries(objectAt(value, where))) {
+    out[key] = stringAt(v, `${where}.${key}`);
+  }
+  return out;
+}
+
+function httpMethod(value: unknown, where: string): string {
+  const method = stringAt(value, where);
+  if (!METHOD.test(method)) throw new FormatProblem(where, "must be an upper-case HTTP method");
+  return method;
+}
+
+function request(value: unknown, where: string, accounts: ReadonlySet<string>): RequestStep {
+  const f = fieldsOf(
+    value,
+    where,
+    ["as", "method", "path", "query", "body", "expect"],
+    ["as", "method", "path", "expect"],
+  );
+  const as = f["as"] === null ? null : stringAt(f["as"], `${where}.as`);
+  if (as !== null && !accounts.has(as)) {
+    throw new FormatProblem(`${where}.as`, `"${as}" names no account of given.accounts`);
+  }
+  const path = stringAt(f["path"], `${where}.path`);
+  if (!path.startsWith("/")) throw new FormatProblem(`${where}.path`, `must start with "/"`);
+  const expect = fieldsOf(f["expect"], `${where}.expect`, ["status", "body"], ["status"]);
+  return {
+    kind: "request",
+    as,
+    method: httpMethod(f["method"], `${where}.method`),
+    path,
+    ...optional(f, "query", where, query),
+    ...(Object.hasOwn(f, "body") ? { body: { value: jsonAt(f["body"]) } } : {}),
+    expect: {
+      status: integerAt(expect["status"], `${where}.expect.status`, 100),
+      ...(Object.hasOwn(expect, "body") ? { body: jsonAt(expect["body"]) } : {}),
+    },
+  };
+}
+
+function expectedError(f: Readonly<Record<string, unknown>>, where: string): { error?: string } {
+  if (!Object.hasOwn(f, "expect")) return {};
+  const expect = fieldsOf(f["expect"], `${where}.expect`, ["error"], ["error"]);
+  return { error: stringAt(expect["error"], `${where}.expect.error`) };
+}
+
+function event(value: unknown, where: string): EventStep {
+  const name = oneOf((value as Record<string, unknown>)["event"], `${where}.event`, [
+    "inbound_call",
+    "sweep",
+  ] as const);
+  if (name === "sweep") {
+    const f = fieldsOf(value, where, ["event", "expect"]);
+    return { kind: "event", event: name, ...expectedError(f, where) };
+  }
+  const f = fieldsOf(value, where, ["event", "number", "expect"], ["number"]);
+  return {
+    kind: "event",
+    event: name,
+    number: stringAt(f["number"], `${where}.number`),
+    ...expectedError(f, where),
+  };
+}
+
+/** Reads and checks one step; `accounts` are the ids a request may act as. */
+export function readStep(value: unknown, where: string, accounts: ReadonlySet<string>): Step {
+  if (!isJsonObject(value)) throw new FormatProblem(where, "must be an object");
+  const kinds = KIND_KEYS.filter((key) => Object.hasOwn(value, key));
+  if (kinds.length === 0) {
+    throw new FormatProblem(where, `a step of no known kind (no ${KIND_KEYS.join(", ")})`);
+  }
+  if (kinds.length > 1) throw new FormatProblem(where, `a step of two kinds (${kinds.join(", ")})`);
+  switch (kinds[0]) {
+    case "advance": {
+      const f = fieldsOf(value, where, ["advance"]);
+      return { kind: "advance", seconds: integerAt(f["advance"], `${where}.advance`) };
+    }
+    case "event":
+      return event(value, where);
+    case "inspect": {
+      const f = fieldsOf(value, where, ["inspect", "expect"], ["expect"]);
+      const expect = f["expect"] === null ? null : objectAt(f["expect"], `${where}.expect`);
+      return { kind: "inspect", number: stringAt(f["inspect"], `${where}.inspect`), expect };
+    }
+    default:
+      return request(value, where, accounts);
+  }
+}

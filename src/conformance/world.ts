@@ -1,0 +1,99 @@
+import { isJsonObject, type JsonObject } from "../domain/json.js";
+import type { NumberState } from "../domain/states.js";
+import type { AccountSpec } from "../adapters/memory/memory-accounts.js";
+import { MemoryTokenStore } from "../adapters/memory/memory-tokens.js";
+import type { PhonebookData } from "../adapters/providers/memory-phonebook.js";
+import {
+  createMemoryWorld,
+  type MemoryWorld,
+  type MemoryWorldOptions,
+} from "../compose/memory-world.js";
+import { createApiHandler } from "../http/handler.js";
+import type { ApiHandler } from "../http/types.js";
+import type { TransitionTable } from "../machine/transition-table.js";
+import type { ScenarioAccount, ScenarioGiven, ScenarioNumber } from "./scenario.js";
+
+/** A scenario's world: the engine and adapters, and the API handler over them. */
+export interface ScenarioWorld {
+  readonly world: MemoryWorld;
+  readonly handler: ApiHandler;
+  /** Exceptions the handler turned into 500s, oldest first (shown when a status differs). */
+  readonly thrown: unknown[];
+}
+
+/** How the runner may change the world it builds (e.g. a broken transition table, to test the corpus). */
+export interface WorldOptions {
+  readonly transitions?: TransitionTable;
+}
+
+/** The `X-Auth-Token` a scenario account authenticates with. */
+export const tokenOf = (account: string): string => `token-${account}`;
+
+function accountSpec(a: ScenarioAccount): AccountSpec {
+  return {
+    id: a.id,
+    parent: a.parent,
+    name: a.name,
+    master: a.master,
+    allowAdditions: a.allow_additions,
+    reseller: a.reseller,
+    enabled: a.enabled,
+  };
+}
+
+function recordInit(n: ScenarioNumber): NonNullable<MemoryWorldOptions["numbers"]>[number] {
+  return {
+    number: n.number,
+    // The validator has checked the state against NUMBER_STATES.
+    state: n.state as NumberState,
+    assignedTo: n.assigned_to,
+    prevAssignedTo: n.prev_assigned_to,
+    carrier: n.carrier ?? "local",
+    reserveHistory: n.reserve_history,
+    usedBy: n.used_by,
+    features: n.features,
+    public: n.public,
+    created: n.created,
+    modified: n.modified,
+  };
+}
+
+function phonebookData(book: JsonObject): PhonebookData {
+  const localities: Record<string, JsonObject> = {};
+  for (const [key, value] of Object.entries(book)) {
+    if (key !== "cities" && isJsonObject(value)) localities[key] = value;
+  }
+  const cities = book["cities"];
+  return isJsonObject(cities) ? { localities, cities } : { localities };
+}
+
+/** Builds a fresh in-process world from a scenario's `given`. */
+export async function buildWorld(
+  given: ScenarioGiven,
+  options: WorldOptions = {},
+): Promise<ScenarioWorld> {
+  const accounts = given.accounts ?? [];
+  const world = await createMemoryWorld({
+    accounts: accounts.map(accountSpec),
+    numbers: (given.numbers ?? []).map(recordInit),
+    inventory: (given.inventory ?? []).map((entry) =>
+      entry.rate_center === undefined
+        ? { number: entry.number }
+        : { number: entry.number, fields: { rate_center: entry.rate_center } },
+    ),
+    phonebook: given.phonebook === undefined ? undefined : phonebookData(given.phonebook),
+    e911: given.e911?.addresses,
+    faults: given.faults ?? [],
+    config: given.config ?? {},
+    ...(given.now === undefined ? {} : { now: given.now }),
+    ...(options.transitions === undefined ? {} : { transitions: options.transitions }),
+  });
+  const tokens = new MemoryTokenStore(accounts.map((a) => [tokenOf(a.id), a.id] as const));
+  const thrown: unknown[] = [];
+  const handler = createApiHandler({
+    engine: world.engine,
+    tokens,
+    onError: (error) => thrown.push(error),
+  });
+  return { world, handler, thrown };
+}
