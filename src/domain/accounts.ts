@@ -15,6 +15,10 @@ export interface Account {
   readonly reseller: boolean;
   /** `pvt_enabled` is not false. */
   readonly enabled: boolean;
+  /** Reseller account config `number_manager.carrier_modules`: carriers searched below it. */
+  readonly carrierModules?: readonly string[];
+  /** Reseller account config `number_manager.allowed_features`: providers allowed below it. */
+  readonly allowedFeatures?: readonly string[];
 }
 
 /** A read-only snapshot of the accounts an operation involves, keyed by id. */
@@ -45,6 +49,21 @@ export function isStrictAncestor(
 /** True when the account exists and is the super-duper admin. */
 export function isSuperduperAdmin(accounts: AccountLookup, id: string | undefined): boolean {
   return id !== undefined && (accounts(id)?.superduperAdmin ?? false);
+}
+
+/**
+ * A setting read "from the reseller" (config.md §9 note 2): the owner's reseller's account
+ * config, falling back to the system value.
+ */
+export function fromReseller<T>(
+  accounts: AccountLookup,
+  id: string | undefined,
+  read: (account: Account) => T | undefined,
+  fallback: T,
+): T {
+  const reseller = id === undefined ? undefined : resellerOf(accounts, id);
+  const account = reseller === undefined ? undefined : accounts(reseller);
+  return (account === undefined ? undefined : read(account)) ?? fallback;
 }
 
 /** The account's reseller: itself when flagged reseller, else its nearest reseller ancestor. */

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from "./json.js";
+import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "./json.js";
 import type { NumberState } from "./states.js";
 
 /**
@@ -189,6 +189,25 @@ export function makeRecord(init: RecordInit): NumberRecord {
   if (init.prevAssignedTo) record.prevAssignedTo = init.prevAssignedTo;
   if (init.usedBy) record.usedBy = init.usedBy;
   return record;
+}
+
+/** True when two records agree on every field but `modified` (shared subtrees compare by reference first). */
+export function sameContent(a: NumberRecord, b: NumberRecord): boolean {
+  return (
+    a.number === b.number &&
+    a.state === b.state &&
+    a.assignedTo === b.assignedTo &&
+    a.prevAssignedTo === b.prevAssignedTo &&
+    a.usedBy === b.usedBy &&
+    a.carrier === b.carrier &&
+    a.portedIn === b.portedIn &&
+    a.created === b.created &&
+    (a.reserveHistory === b.reserveHistory ||
+      jsonEqual([...a.reserveHistory], [...b.reserveHistory])) &&
+    jsonEqual(a.features, b.features) &&
+    jsonEqual(a.carrierData, b.carrierData) &&
+    jsonEqual(a.public, b.public)
+  );
 }
 
 /** Keys of a record whose values are JSON; used to compare records byte for byte. */

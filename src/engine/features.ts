@@ -1,3 +1,4 @@
+import { fromReseller } from "../domain/accounts.js";
 import type { NumberError } from "../domain/errors.js";
 import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "../domain/json.js";
 import { e911Key } from "../domain/public-fields.js";
@@ -119,7 +120,14 @@ export async function recomputeFeatures(
   if (draft.carrier !== LOCAL_CARRIER) delete draft.features["local"];
   else if (draft.features["local"] === undefined) draft.features["local"] = {};
   if (draft.assignedTo === undefined) return undefined;
-  const allowed = new Set(ctx.config.allowed_features);
+  const accounts = await ctx.accountLookup([draft.assignedTo]);
+  const allowedList = fromReseller(
+    accounts,
+    draft.assignedTo,
+    (a) => a.allowedFeatures,
+    ctx.config.allowed_features,
+  );
+  const allowed = new Set(allowedList);
   if (allowed.has("cnam")) applyCnam(draft);
   if (allowed.has("prepend")) applyInServiceOnly(draft, "prepend");
   if (allowed.has("failover")) applyInServiceOnly(draft, "failover");

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../domain/errors.js";
-import { recordFingerprint, type NumberRecord } from "../domain/record.js";
+import { sameContent, type NumberRecord } from "../domain/record.js";
 import { RevisionConflictError, type StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
 
@@ -23,10 +23,7 @@ export async function persist(
   let record = next;
   if (before === undefined) {
     record = { ...next, created: now, modified: now };
-  } else if (
-    recordFingerprint({ ...next, modified: 0 }) !==
-    recordFingerprint({ ...before.record, modified: 0 })
-  ) {
+  } else if (!sameContent(next, before.record)) {
     record = { ...next, modified: now };
   }
   try {

@@ -1,4 +1,4 @@
-import { resellerOf } from "../domain/accounts.js";
+import { fromReseller, resellerOf, type AccountLookup } from "../domain/accounts.js";
 import { carrierName } from "../domain/config.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import type { JsonObject } from "../domain/json.js";
@@ -24,8 +24,16 @@ export interface SearchRequest {
 const ACCOUNT_CARRIERS = ["reserved", "reserved_reseller", "local"];
 
 /** The carriers a search consults, in order (carriers.md §2). */
-function carrierList(ctx: EngineContext, withAccount: boolean): Carrier[] {
-  const configured = ctx.config.carrier_modules.map(carrierName);
+function carrierList(
+  ctx: EngineContext,
+  accounts: AccountLookup,
+  account: string | undefined,
+): Carrier[] {
+  const withAccount = account !== undefined;
+  const modules = withAccount
+    ? fromReseller(accounts, account, (a) => a.carrierModules, ctx.config.carrier_modules)
+    : ctx.config.carrier_modules;
+  const configured = modules.map(carrierName);
   const names = withAccount
     ? [...ACCOUNT_CARRIERS, ...configured.filter((name) => !ACCOUNT_CARRIERS.includes(name))]
     : configured;
@@ -102,7 +110,7 @@ export async function searchNumbers(
   const resellerId = account === undefined ? undefined : resellerOf(accounts, account);
   const results: JsonObject[] = [];
   const seen = new Set<string>();
-  for (const carrier of carrierList(ctx, account !== undefined)) {
+  for (const carrier of carrierList(ctx, accounts, account)) {
     const remaining = quantity - results.length;
     if (remaining < 1) break;
     const outcome = await callPort(ctx.config.port_call_timeout_ms, () =>

@@ -1,4 +1,4 @@
-import { createDraft, finishDraft } from "immer";
+import { createDraft, current, finishDraft } from "immer";
 import type { AccountLookup } from "../domain/accounts.js";
 import { fail, invalidTransition, ok, type NumberError, type Result } from "../domain/errors.js";
 import { LOCAL_CARRIER, type NumberRecord } from "../domain/record.js";
@@ -77,7 +77,7 @@ async function carrierCall(
   const carrier = ctx.carrier(draft.carrier);
   if (carrier === undefined)
     return op === "acquire" ? { reason: "carrier_not_specified" } : undefined;
-  const snapshot = { ...(draft as NumberRecord) };
+  const snapshot = current(draft as never) as NumberRecord;
   const outcome = await callPort<AcquireResult>(ctx.config.port_call_timeout_ms, () =>
     op === "acquire" ? carrier.acquire(snapshot) : carrier.disconnect(snapshot).then(() => ({})),
   );

@@ -10,6 +10,10 @@ export interface AccountSpec {
   readonly allowAdditions?: boolean | undefined;
   readonly reseller?: boolean | undefined;
   readonly enabled?: boolean | undefined;
+  /** Reseller setting: carriers searched for accounts below it. */
+  readonly carrierModules?: readonly string[] | undefined;
+  /** Reseller setting: feature providers allowed for numbers below it. */
+  readonly allowedFeatures?: readonly string[] | undefined;
 }
 
 /** An in-memory account directory built from parent links. */
@@ -36,6 +40,8 @@ export class MemoryAccountDirectory implements AccountDirectory {
         allowAdditions: spec.allowAdditions === true,
         reseller: spec.reseller === true,
         enabled: spec.enabled !== false,
+        ...(spec.carrierModules === undefined ? {} : { carrierModules: spec.carrierModules }),
+        ...(spec.allowedFeatures === undefined ? {} : { allowedFeatures: spec.allowedFeatures }),
       });
     }
   }
