@@ -1,7 +1,7 @@
 import type { Account, AccountLookup } from "../domain/accounts.js";
 import { compileClassifiers, type Classifiers } from "../domain/classifiers.js";
 import { carrierName, resolveConfig, type EngineConfig } from "../domain/config.js";
-import { unwrap } from "../domain/errors.js";
+import { unwrap, type Result } from "../domain/errors.js";
 import { compileNumberRules, type NumberRules } from "../domain/normalization.js";
 import type { AccountDirectory } from "../ports/accounts.js";
 import type { Carrier } from "../ports/carrier.js";
@@ -11,6 +11,7 @@ import type { Phonebook } from "../ports/phonebook.js";
 import type { NumberRepository } from "../ports/repository.js";
 import { TRANSITION_TABLE, type TransitionTable } from "../machine/transition-table.js";
 import { KeyedLock } from "./keyed-lock.js";
+import { retryOnConflict } from "./retry.js";
 
 /** What an engine is built from: its ports, its carriers and its settings. */
 export interface EngineDeps {
@@ -55,6 +56,14 @@ export class EngineContext {
   /** The carrier of a module name (`knm_` prefix optional), if registered. */
   carrier(module: string): Carrier | undefined {
     return this.carriers.get(carrierName(module));
+  }
+
+  /**
+   * Runs an operation on one number under its lock, re-deciding it (bounded) when its SAVE
+   * lost a revision race to a writer outside this engine.
+   */
+  exclusive<T>(number: string, attempt: () => Promise<Result<T>>): Promise<Result<T>> {
+    return this.lock.run(number, () => retryOnConflict(attempt));
   }
 
   /** The clock's current time in Gregorian seconds. */

@@ -68,7 +68,7 @@ export async function createNumber(
   const number = reconciled.value;
   const invalid = validatePublicFields(publicFieldsOf(request.publicFields ?? {}));
   if (invalid !== undefined) return fail(invalid);
-  return ctx.lock.run(number, async () => {
+  return ctx.exclusive(number, async () => {
     const stored = await ctx.deps.repository.get(number);
     if (stored !== undefined && stored.record.state !== "available") {
       return fail({ reason: "number_exists", number });

@@ -34,7 +34,7 @@ async function moveLoaded(
 ): Promise<Result<NumberRecord>> {
   const reconciled = reconcile(ctx, input);
   if (!reconciled.ok) return reconciled;
-  return ctx.lock.run(reconciled.value, async () => {
+  return ctx.exclusive(reconciled.value, async () => {
     const loaded = await loadForRequester(ctx, input, requester, target);
     if (!loaded.ok) return loaded;
     const { stored, accounts } = loaded.value;
@@ -107,7 +107,7 @@ export async function inboundCall(
 ): Promise<Result<NumberRecord | undefined>> {
   const reconciled = reconcile(ctx, number);
   if (!reconciled.ok) return reconciled;
-  return ctx.lock.run(reconciled.value, async () => {
+  return ctx.exclusive(reconciled.value, async () => {
     const stored = await ctx.deps.repository.get(reconciled.value);
     if (stored === undefined || stored.record.state !== "port_in") return ok(stored?.record);
     const record = { ...stored.record, portedIn: true };

@@ -60,7 +60,7 @@ export async function updateNumber(
   if (invalid !== undefined) return fail(invalid);
   const reconciled = reconcile(ctx, request.number);
   if (!reconciled.ok) return reconciled;
-  return ctx.lock.run(reconciled.value, async () => {
+  return ctx.exclusive(reconciled.value, async () => {
     const loaded = await loadForRequester(ctx, request.number, request.requester);
     if (!loaded.ok) return loaded;
     const { stored } = loaded.value;
