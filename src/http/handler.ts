@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
+import { errorObject } from "../domain/errors.js";
 import type { JsonValue } from "../domain/json.js";
+import { errorJson } from "./error-mapping.js";
 import type { NumberEngine } from "../engine/engine.js";
 import type { TokenStore } from "../ports/tokens.js";
 import { envelope } from "./envelope.js";
@@ -22,9 +24,8 @@ export interface ApiHandlerOptions {
 }
 
 const UNAUTHENTICATED = failure(401, "invalid_credentials", { message: "invalid credentials" });
-const FORBIDDEN = failure(403, "forbidden", {
-  message: "requestor is unauthorized to perform operation",
-});
+/** The gate's refusal carries the same object as any other authorization failure (errors.md §10). */
+const FORBIDDEN = failure(403, "forbidden", errorJson(errorObject({ reason: "unauthorized" })));
 
 function header(request: ApiRequest, name: string): string | undefined {
   const headers = request.headers ?? {};

@@ -48,6 +48,8 @@ describe("credentials, account gate and envelope", () => {
     const response = await api.call("acme_support", "DELETE", url("acme_sales", n(N)));
 
     expectError(response, 403, "forbidden", {
+      code: 403,
+      error: "forbidden",
       message: "requestor is unauthorized to perform operation",
     });
     expect(await api.snapshot()).toEqual(before);
