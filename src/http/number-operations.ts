@@ -80,24 +80,27 @@ export async function releaseNumber(ctx: AuthedContext): Promise<Reply> {
   return viewOrFailure(result, "release");
 }
 
-/** PUT …/{N}/reserve: reserves the number for the URL account. */
-export async function reserveNumber(ctx: AuthedContext): Promise<Reply> {
-  const result = await ctx.engine.reserve({
+/** Moves the path's number to the URL account with `reserve` or `activate`. */
+async function moveToAccount(ctx: AuthedContext, move: "reserve" | "activate"): Promise<Reply> {
+  const request = {
     number: param(ctx, "phone_number"),
     account: param(ctx, "account_id"),
     requester: ctx.requester,
-  });
+  };
+  const result = await (move === "reserve"
+    ? ctx.engine.reserve(request)
+    : ctx.engine.activate(request));
   return viewOrFailure(result, "move");
 }
 
+/** PUT …/{N}/reserve: reserves the number for the URL account. */
+export function reserveNumber(ctx: AuthedContext): Promise<Reply> {
+  return moveToAccount(ctx, "reserve");
+}
+
 /** PUT …/{N}/activate: puts the number in service for the URL account. */
-export async function activateNumber(ctx: AuthedContext): Promise<Reply> {
-  const result = await ctx.engine.activate({
-    number: param(ctx, "phone_number"),
-    account: param(ctx, "account_id"),
-    requester: ctx.requester,
-  });
-  return viewOrFailure(result, "move");
+export function activateNumber(ctx: AuthedContext): Promise<Reply> {
+  return moveToAccount(ctx, "activate");
 }
 
 /** GET …/{N}/identify: the account holding the number. */

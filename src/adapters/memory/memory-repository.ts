@@ -8,22 +8,6 @@ import {
 } from "../../ports/repository.js";
 import { SortedKeys } from "./sorted-keys.js";
 
-function take(
-  keys: Iterable<string>,
-  read: (key: string) => NumberRecord | undefined,
-  page: PageRequest,
-  keep: (r: NumberRecord) => boolean,
-): NumberRecord[] {
-  const out: NumberRecord[] = [];
-  const limit = page.limit ?? Number.POSITIVE_INFINITY;
-  for (const key of keys) {
-    if (out.length >= limit) break;
-    const record = read(key);
-    if (record !== undefined && keep(record)) out.push(record);
-  }
-  return out;
-}
-
 /**
  * A deterministic in-memory repository: records by number, with sorted indexes by owner and
  * by state. Records are immutable values, so readers can never see a half-written one.
@@ -73,14 +57,7 @@ export class MemoryNumberRepository implements NumberRepository {
   /** Lists an account's numbers in number order. */
   listByOwner(owner: string, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
     const keys = this.#byOwner.get(owner)?.range(page.startKey ?? "") ?? [];
-    return Promise.resolve(
-      take(
-        keys,
-        (k) => this.#records.get(k)?.record,
-        page,
-        () => true,
-      ),
-    );
+    return Promise.resolve(this.#page(keys, page));
   }
 
   /** Lists numbers with a prefix in a state, in number order. */
@@ -91,27 +68,25 @@ export class MemoryNumberRepository implements NumberRepository {
   ): Promise<readonly NumberRecord[]> {
     const from = page.startKey !== undefined && page.startKey > prefix ? page.startKey : prefix;
     const keys = this.#byState.get(state)?.range(from, (k) => k.startsWith(prefix)) ?? [];
-    return Promise.resolve(
-      take(
-        keys,
-        (k) => this.#records.get(k)?.record,
-        page,
-        () => true,
-      ),
-    );
+    return Promise.resolve(this.#page(keys, page));
   }
 
   /** Lists every record in a state, in number order. */
   listByState(state: NumberState, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
     const keys = this.#byState.get(state)?.range(page.startKey ?? "") ?? [];
-    return Promise.resolve(
-      take(
-        keys,
-        (k) => this.#records.get(k)?.record,
-        page,
-        () => true,
-      ),
-    );
+    return Promise.resolve(this.#page(keys, page));
+  }
+
+  /** The records of `keys`, in order, at most `page.limit` of them. */
+  #page(keys: Iterable<string>, page: PageRequest): NumberRecord[] {
+    const out: NumberRecord[] = [];
+    const limit = page.limit ?? Number.POSITIVE_INFINITY;
+    for (const key of keys) {
+      if (out.length >= limit) break;
+      const stored = this.#records.get(key);
+      if (stored !== undefined) out.push(stored.record);
+    }
+    return out;
   }
 
   #index(record: NumberRecord): void {
