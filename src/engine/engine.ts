@@ -30,6 +30,21 @@ import {
 import { searchNumbers, type SearchRequest } from "./search.js";
 import { sweep, type SweepReport } from "./sweep.js";
 
+/**
+ * Runs an operation so that a failing port of our own (the repository or the account
+ * directory throwing) is answered as `database_error` instead of escaping as an exception.
+ */
+async function guarded<T>(operation: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await operation();
+  } catch (thrown) {
+    return fail({
+      reason: "database_error",
+      cause: thrown instanceof Error ? thrown.message : String(thrown),
+    });
+  }
+}
+
 /** A bulk request: the numbers (as given) and who asks. */
 export interface BatchRequest {
   /** Validated like a collection body (errors.md §4). */
@@ -78,42 +93,42 @@ export class NumberEngine {
 
   /** Creates a number for an account, or claims an `available` one (states.md §6). */
   create(request: CreateRequest): Promise<Result<NumberRecord>> {
-    return createNumber(this.#ctx, request);
+    return guarded(() => createNumber(this.#ctx, request));
   }
 
   /** Reads a number with the read check. */
   get(request: GetRequest): Promise<Result<NumberRecord>> {
-    return getNumber(this.#ctx, request);
+    return guarded(() => getNumber(this.#ctx, request));
   }
 
   /** Applies a JSON Merge Patch to a number's public fields. */
   update(request: UpdateRequest): Promise<Result<NumberRecord>> {
-    return updateNumber(this.#ctx, request);
+    return guarded(() => updateNumber(this.#ctx, request));
   }
 
   /** Reserves a number for an account. */
   reserve(request: MoveToAccountRequest): Promise<Result<NumberRecord>> {
-    return reserveNumber(this.#ctx, request);
+    return guarded(() => reserveNumber(this.#ctx, request));
   }
 
   /** Puts a number in service for an account (buying it from its carrier when needed). */
   activate(request: MoveToAccountRequest): Promise<Result<NumberRecord>> {
-    return activateNumber(this.#ctx, request);
+    return guarded(() => activateNumber(this.#ctx, request));
   }
 
   /** Releases a number; with `hard` and the admin as requester, deletes it. */
   release(request: ReleaseRequest): Promise<Result<NumberRecord>> {
-    return releaseNumber(this.#ctx, request);
+    return guarded(() => releaseNumber(this.#ctx, request));
   }
 
   /** Which account holds a number (owner, its ancestors and the admin only). */
   identify(request: GetRequest): Promise<Result<Identity>> {
-    return identifyNumber(this.#ctx, request);
+    return guarded(() => identifyNumber(this.#ctx, request));
   }
 
   /** A call arrives for a number: a `port_in` number completes its port. */
   inboundCall(number: string): Promise<Result<NumberRecord | undefined>> {
-    return inboundCall(this.#ctx, number);
+    return guarded(() => inboundCall(this.#ctx, number));
   }
 
   /** Runs the periodic clean-up at the clock's current time. */
@@ -123,7 +138,7 @@ export class NumberEngine {
 
   /** Searches the carriers for numbers starting with a prefix. */
   search(request: SearchRequest): Promise<Result<JsonObject[]>> {
-    return searchNumbers(this.#ctx, request);
+    return guarded(() => searchNumbers(this.#ctx, request));
   }
 
   /** Lists an account's numbers with Kazoo's filters and paging. */
@@ -138,12 +153,12 @@ export class NumberEngine {
 
   /** Locality objects of numbers from the phonebook. */
   locality(numbers: readonly string[]): Promise<Result<JsonObject>> {
-    return localityOf(this.#ctx, numbers);
+    return guarded(() => localityOf(this.#ctx, numbers));
   }
 
   /** The prefixes of a city, from the phonebook. */
   cityPrefixes(city: string, country?: string): Promise<Result<JsonValue>> {
-    return cityPrefixes(this.#ctx, city, country);
+    return guarded(() => cityPrefixes(this.#ctx, city, country));
   }
 
   /** Classifies a number (normalization.md §4.2). */
@@ -167,7 +182,7 @@ export class NumberEngine {
   ): Promise<Result<BatchOutcome>> {
     return this.#batch(request.numbers, (numbers) =>
       runDryThenReal(numbers, (number, dryRun) =>
-        createNumber(this.#ctx, { ...request, number, dryRun }),
+        guarded(() => createNumber(this.#ctx, { ...request, number, dryRun })),
       ),
     );
   }
@@ -175,7 +190,7 @@ export class NumberEngine {
   /** Bulk update: each number patched for real, successes kept even when others fail. */
   updateMany(request: BatchRequest & Omit<UpdateRequest, "number">): Promise<Result<BatchOutcome>> {
     return this.#batch(request.numbers, (numbers) =>
-      runEach(numbers, (number) => updateNumber(this.#ctx, { ...request, number })),
+      runEach(numbers, (number) => guarded(() => updateNumber(this.#ctx, { ...request, number }))),
     );
   }
 
@@ -184,7 +199,7 @@ export class NumberEngine {
     request: BatchRequest & Omit<ReleaseRequest, "number">,
   ): Promise<Result<BatchOutcome>> {
     return this.#batch(request.numbers, (numbers) =>
-      runEach(numbers, (number) => releaseNumber(this.#ctx, { ...request, number })),
+      runEach(numbers, (number) => guarded(() => releaseNumber(this.#ctx, { ...request, number }))),
     );
   }
 
@@ -194,7 +209,7 @@ export class NumberEngine {
   ): Promise<Result<BatchOutcome>> {
     return this.#batch(request.numbers, (numbers) =>
       runDryThenReal(numbers, (number, dryRun) =>
-        activateNumber(this.#ctx, { ...request, number, dryRun }),
+        guarded(() => activateNumber(this.#ctx, { ...request, number, dryRun })),
       ),
     );
   }
