@@ -39,7 +39,12 @@ export { GREGORIAN_UNIX_OFFSET } from "./domain/time.js";
 
 export { lifecycleMachine, EVENT_TARGETS } from "./machine/lifecycle-machine.js";
 export type { LifecycleEventType, StepName } from "./machine/lifecycle-machine.js";
-export { TRANSITION_TABLE, decide, deriveTransitionTable } from "./machine/transition-table.js";
+export {
+  TRANSITION_TABLE,
+  decide,
+  decideWith,
+  deriveTransitionTable,
+} from "./machine/transition-table.js";
 export type { Decision, TransitionTable } from "./machine/transition-table.js";
 export { GUARDS } from "./machine/guards.js";
 export type { GuardName, TransitionFacts } from "./machine/guards.js";

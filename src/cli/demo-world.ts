@@ -149,7 +149,7 @@ function locality(number: string, exchange: Exchange): JsonObject {
 }
 
 /** Localities for the first ten numbers of every exchange, and the demo cities. */
-export function demoPhonebook(inventory: readonly InventoryEntry[]): PhonebookData {
+function demoPhonebook(inventory: readonly InventoryEntry[]): PhonebookData {
   const localities: Record<string, JsonObject> = {};
   for (const [i, entry] of inventory.entries()) {
     const exchange = EXCHANGES[Math.floor(i / PER_EXCHANGE)];
@@ -162,7 +162,7 @@ export function demoPhonebook(inventory: readonly InventoryEntry[]): PhonebookDa
 }
 
 /** The E911 back end: the API document's address provisions; `1 MARKET ST` is ambiguous. */
-export const DEMO_E911: readonly E911Rule[] = [
+const DEMO_E911: readonly E911Rule[] = [
   {
     match: { street_address: "116 NATOMA ST", postal_code: "94105" },
     result: "valid",

@@ -16,7 +16,7 @@ async function jsonFilesBelow(folder: string): Promise<string[]> {
 }
 
 /** The scenario files a list of paths names: files as given, folders as every `.json` below them, sorted. */
-export async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
+async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
@@ -31,7 +31,7 @@ export async function scenarioFiles(paths: readonly string[]): Promise<string[]>
 }
 
 /** Reads, parses and checks one scenario file; throws a ScenarioFormatError when it is not valid. */
-export async function loadScenarioFile(file: string): Promise<Scenario[]> {
+async function loadScenarioFile(file: string): Promise<Scenario[]> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, "utf8"));

@@ -38,10 +38,7 @@ const thrown = (error: unknown): Mismatch => ({
 });
 
 /** Runs one scenario against a fresh world built from its `given`. */
-export async function runScenario(
-  scenario: Scenario,
-  options: RunOptions = {},
-): Promise<ScenarioOutcome> {
+async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioOutcome> {
   const { file, name } = scenario;
   let world;
   try {

@@ -94,7 +94,7 @@ export function toNpan(input: string): string {
 }
 
 /** The `+` dial code of an ISO 3166 alpha-2 country (`US` -> `+1`); undefined when unknown. */
-export function dialCode(country: string): string | undefined {
+function dialCode(country: string): string | undefined {
   const upper = country.toUpperCase();
   if (upper === "US") return "+1";
   return isSupportedCountry(upper) ? `+${getCountryCallingCode(upper)}` : undefined;

@@ -1,4 +1,4 @@
-import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "./json.js";
+import { isJsonObject, jsonEqual, type JsonObject } from "./json.js";
 import type { NumberState } from "./states.js";
 
 /**
@@ -36,7 +36,7 @@ export interface NumberRecord {
 export const LOCAL_CARRIER = "local";
 
 /** True for keys that are never public fields: `_`-prefixed, `pvt_`-prefixed and `id`. */
-export function isPrivateKey(key: string): boolean {
+function isPrivateKey(key: string): boolean {
   return key.startsWith("_") || key.startsWith("pvt_") || key === "id";
 }
 
@@ -66,7 +66,7 @@ export function mergePatch(target: Readonly<JsonObject>, patch: Readonly<JsonObj
 }
 
 /** The sorted feature names of a record; local-carrier numbers always list `local` (record.md §4). */
-export function featureNames(record: NumberRecord): string[] {
+function featureNames(record: NumberRecord): string[] {
   const names = Object.keys(record.features);
   if (record.carrier === LOCAL_CARRIER && !names.includes("local")) names.push("local");
   return names.sort();
@@ -213,9 +213,4 @@ export function sameContent(a: NumberRecord, b: NumberRecord): boolean {
 /** Keys of a record whose values are JSON; used to compare records byte for byte. */
 export function recordFingerprint(record: NumberRecord | undefined): string {
   return record === undefined ? "<none>" : JSON.stringify(toDocument(record));
-}
-
-/** Reads `value` as a JSON object or returns an empty one. */
-export function asObject(value: JsonValue | undefined): JsonObject {
-  return isJsonObject(value) ? value : {};
 }

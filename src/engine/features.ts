@@ -61,11 +61,7 @@ function applyPort(draft: FeatureDraft): void {
 }
 
 /** Removes the upstream E911 registration; failures are ignored (features.md §3.2 delete hook). */
-export async function removeE911(
-  ctx: EngineContext,
-  number: string,
-  features: JsonObject,
-): Promise<void> {
+async function removeE911(ctx: EngineContext, number: string, features: JsonObject): Promise<void> {
   if (features["e911"] === undefined) return;
   delete features["e911"];
   const provider = ctx.deps.e911;

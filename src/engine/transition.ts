@@ -41,7 +41,7 @@ type RecordDraft = {
 const finish = (draft: RecordDraft): NumberRecord => finishDraft(draft as never);
 
 /** The facts the machine's guards read for this record and request. */
-export function transitionFacts(
+function transitionFacts(
   ctx: EngineContext,
   record: NumberRecord,
   request: MoveRequest,

@@ -20,7 +20,7 @@ export function fieldsOf(data: JsonObject, ...without: string[]): JsonObject {
 }
 
 /** The view of a single-number result, or its mapped failure. */
-export function viewOrFailure(result: Result<NumberRecord>, endpoint: Endpoint): Reply {
+function viewOrFailure(result: Result<NumberRecord>, endpoint: Endpoint): Reply {
   return result.ok ? success(publicView(result.value)) : httpFailure(result.error, endpoint);
 }
 

@@ -1,3 +1,4 @@
+import { toNpan } from "../../domain/normalization.js";
 import { NumberLifecycleError } from "../../domain/errors.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../domain/json.js";
 import type { NumberRecord } from "../../domain/record.js";
@@ -137,7 +138,7 @@ export class OtherCarrier implements Carrier {
   async checkNumbers(numbers: readonly string[]): Promise<Readonly<Record<string, string>>> {
     const url = this.options.url;
     if (url === undefined) throw new Error("missing_provider_url");
-    const npan = numbers.map((number) => number.replace(/^\+1/, ""));
+    const npan = numbers.map(toNpan);
     const reply = await this.options.client.post(`${url}/numbers/${this.#country}/status`, {
       data: npan,
     });
