@@ -15,6 +15,7 @@ module.exports = {
     layer("ports", ["domain"]),
     layer("engine", ["domain", "machine", "ports"]),
     layer("adapters", ["domain", "ports"]),
+    layer("testing", ["domain", "ports"]),
     layer("http", ["domain", "engine", "ports"]),
     layer("compose", ["domain", "engine", "ports", "adapters", "machine"]),
     layer("conformance", ["domain", "engine", "ports", "adapters", "http", "machine", "compose"]),

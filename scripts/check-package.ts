@@ -27,13 +27,16 @@ try {
   run("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
   writeFileSync(
     join(consumer, "smoke.mjs"),
-    `import { createMemoryWorld, throwing, lifecycleMachine } from "number-lifecycle";
+    `import { createMemoryWorld, throwing, lifecycleMachine, MemoryNumberRepository } from "number-lifecycle";
+import { repositoryContract } from "number-lifecycle/testing";
 const { engine } = await createMemoryWorld({
   accounts: [{ id: "root", master: true, reseller: true }, { id: "acme", parent: "root", reseller: true, allowAdditions: true }],
 });
 const created = await throwing(engine).create({ number: "4155550100", account: "acme", requester: "acme" });
 if (created.state !== "reserved" || lifecycleMachine.id !== "number") throw new Error("unexpected " + created.state);
-console.log("packed package works: created " + created.number + " " + created.state);
+const cases = repositoryContract(() => new MemoryNumberRepository());
+for (const c of cases) await c.run();
+console.log("packed package works: created " + created.number + " " + created.state + "; " + cases.length + " repository contract cases pass");
 `,
   );
   process.stdout.write(run("node", ["smoke.mjs"], consumer));

@@ -19,6 +19,16 @@ export class FaultPlan {
     this.faults.push(fault);
   }
 
+  /** Like `check`, as a promise that rejects instead of a synchronous throw. */
+  enter(port: FaultPort, op: string, numbers: readonly string[] = []): Promise<void> {
+    try {
+      this.check(port, op, numbers);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
   /** Throws the fault's message when an operation on a port (for a number) must fail. */
   check(port: FaultPort, op: string, numbers: readonly string[] = []): void {
     const hit = this.faults.find(

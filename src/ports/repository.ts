@@ -4,7 +4,7 @@ import type { NumberState } from "../domain/states.js";
 /** A stored record with its revision, for optimistic concurrency. */
 export interface StoredNumber {
   readonly record: NumberRecord;
-  /** Increases on every write; writers pass the revision they read. */
+  /** Increases on every write and never repeats for a number, even across delete and re-create; writers pass the revision they read. */
   readonly revision: number;
 }
 

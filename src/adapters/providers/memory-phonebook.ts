@@ -17,26 +17,24 @@ export class MemoryPhonebook implements Phonebook {
   ) {}
 
   /** Locality objects of the numbers it knows. */
-  locality(numbers: readonly string[]): Promise<Readonly<Record<string, JsonObject>>> {
-    this.faults.check("phonebook", "locality", numbers);
+  async locality(numbers: readonly string[]): Promise<Readonly<Record<string, JsonObject>>> {
+    await this.faults.enter("phonebook", "locality", numbers);
     const out: Record<string, JsonObject> = {};
     for (const number of numbers) {
       const found = this.data.localities?.[number];
       if (found !== undefined) out[number] = found;
     }
-    return Promise.resolve(out);
+    return out;
   }
 
   /** The prefixes of a city (case-insensitive), or the phonebook's 404 body. */
-  cityPrefixes(_country: string, city: string): Promise<CityLookup> {
-    this.faults.check("phonebook", "prefix");
+  async cityPrefixes(_country: string, city: string): Promise<CityLookup> {
+    await this.faults.enter("phonebook", "prefix");
     const cities = this.data.cities ?? {};
     const key = Object.keys(cities).find((name) => name.toLowerCase() === city.toLowerCase());
     const data = key === undefined ? undefined : cities[key];
-    return Promise.resolve(
-      data === undefined
-        ? { found: false, body: { data: {}, error: 404, message: "Not Found", status: "error" } }
-        : { found: true, data },
-    );
+    return data === undefined
+      ? { found: false, body: { data: {}, error: 404, message: "Not Found", status: "error" } }
+      : { found: true, data };
   }
 }

@@ -31,25 +31,23 @@ export class SimulatedE911 implements E911Provider {
   }
 
   /** Validates and provisions an address. */
-  provision(number: string, address: JsonObject): Promise<E911Outcome> {
-    this.faults.check("e911", "provision", [number]);
+  async provision(number: string, address: JsonObject): Promise<E911Outcome> {
+    await this.faults.enter("e911", "provision", [number]);
     const rule = this.rules.find((r) =>
       Object.entries(r.match).every(([k, v]) => jsonEqual(address[k], v)),
     );
     if (rule === undefined || rule.result === "invalid") {
-      return Promise.resolve({ kind: "invalid", message: "Location is not geocoded" });
+      return { kind: "invalid", message: "Location is not geocoded" };
     }
-    if (rule.result === "multiple")
-      return Promise.resolve({ kind: "multiple", details: rule.details ?? [] });
+    if (rule.result === "multiple") return { kind: "multiple", details: rule.details ?? [] };
     const fields = rule.provisioned ?? {};
     this.#registered.set(number, Object.keys(fields).length > 0 ? fields : address);
-    return Promise.resolve({ kind: "provisioned", fields });
+    return { kind: "provisioned", fields };
   }
 
   /** Removes a registration. */
-  remove(number: string): Promise<void> {
-    this.faults.check("e911", "remove", [number]);
+  async remove(number: string): Promise<void> {
+    await this.faults.enter("e911", "remove", [number]);
     this.#registered.delete(number);
-    return Promise.resolve();
   }
 }

@@ -1,0 +1,20 @@
+import { describe } from "vitest";
+import {
+  accountDirectoryContract,
+  e911Contract,
+  phonebookContract,
+} from "../../src/testing/index.js";
+import { accountsFixture, e911Fixture, phonebookFixture } from "./provider-fixtures.js";
+import { registerCases } from "./register-cases.js";
+
+describe("MemoryPhonebook", () => {
+  registerCases(phonebookContract({ make: () => phonebookFixture() }));
+});
+
+describe("SimulatedE911", () => {
+  registerCases(e911Contract({ make: () => e911Fixture() }));
+});
+
+describe("MemoryAccountDirectory", () => {
+  registerCases(accountDirectoryContract({ make: () => accountsFixture() }));
+});
