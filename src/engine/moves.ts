@@ -1,7 +1,7 @@
 import { SYSTEM } from "../domain/accounts.js";
 import { isSuperduperAdmin } from "../domain/accounts.js";
 import { fail, ok, type Result } from "../domain/errors.js";
-import type { NumberRecord } from "../domain/record.js";
+import { LOCAL_CARRIER, type NumberRecord } from "../domain/record.js";
 import type { LifecycleEventType } from "../machine/lifecycle-machine.js";
 import type { EngineContext } from "./context.js";
 import { loadForRequester, reconcile } from "./load.js";
@@ -99,7 +99,8 @@ export function releaseNumber(
 
 /**
  * An inbound call (states.md §10): a `port_in` number completes its port and goes `in_service`
- * for its owner, as `system`. Any other state, or no record, changes nothing.
+ * for its owner, as `system`, on the local carrier with `ported_in` set. Any other state, or
+ * no record, changes nothing.
  */
 export async function inboundCall(
   ctx: EngineContext,
@@ -110,7 +111,8 @@ export async function inboundCall(
   return ctx.exclusive(reconciled.value, async () => {
     const stored = await ctx.deps.repository.get(reconciled.value);
     if (stored === undefined || stored.record.state !== "port_in") return ok(stored?.record);
-    const record = { ...stored.record, portedIn: true };
+    // A completed port lands on the local carrier, flagged ported in (states.md §10).
+    const record = { ...stored.record, portedIn: true, carrier: LOCAL_CARRIER };
     const moved = await runTransition(ctx, stored, record, {
       event: "activate",
       requester: SYSTEM,

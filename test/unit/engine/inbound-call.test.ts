@@ -16,6 +16,20 @@ describe("inbound call (states.md §10)", () => {
     });
   });
 
+  it("states.md §10: a completed port moves the number to the local carrier", async () => {
+    const world = await worldWith([
+      aNumber({ state: "port_in", assignedTo: "acme_sales", carrier: "simulated" }),
+    ]);
+
+    success(await world.engine.inboundCall(NUMBER));
+
+    expect(await world.engine.inspect(NUMBER)).toMatchObject({
+      state: "in_service",
+      carrier: "local",
+      features: { local: {} },
+    });
+  });
+
   it.each(["available", "reserved", "in_service", "aging", "deleted"] as const)(
     "states.md §10: a call for a %s number changes nothing",
     async (state) => {
