@@ -49,3 +49,25 @@ export function validatePublicFields(fields: JsonObject): NumberError | undefine
 export function e911Key(fields: JsonObject): (typeof E911_KEYS)[number] | undefined {
   return E911_KEYS.find((key) => fields[key] !== undefined);
 }
+
+/** Address keys the schema requires of an E911 address that gets provisioned (record.md §3). */
+const E911_REQUIRED = ["street_address", "locality", "region", "postal_code"] as const;
+
+/**
+ * The schema's required E911 address fields, enforced only when the address is about to be
+ * provisioned (record.md §3 recommendation): the first missing or empty one, as a validation
+ * error on `<key>.<field>`, or undefined.
+ */
+export function missingE911Field(key: string, address: JsonObject): NumberError | undefined {
+  const missing = E911_REQUIRED.find((field) => {
+    const value = address[field];
+    return typeof value !== "string" || value.length === 0;
+  });
+  return missing === undefined
+    ? undefined
+    : invalid(
+        `${key}.${missing}`,
+        "required",
+        `${missing} is required to provision an E911 address`,
+      );
+}

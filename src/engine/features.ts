@@ -1,7 +1,7 @@
 import { fromReseller } from "../domain/accounts.js";
 import type { NumberError } from "../domain/errors.js";
 import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "../domain/json.js";
-import { e911Key } from "../domain/public-fields.js";
+import { e911Key, missingE911Field } from "../domain/public-fields.js";
 import { LOCAL_CARRIER } from "../domain/record.js";
 import type { NumberState } from "../domain/states.js";
 import type { EngineContext } from "./context.js";
@@ -83,6 +83,8 @@ async function applyE911(
     return undefined;
   }
   if (jsonEqual(address, draft.features["e911"])) return undefined;
+  const incomplete = missingE911Field(key, address);
+  if (incomplete !== undefined) return incomplete;
   const provider = ctx.deps.e911;
   if (provider === undefined || dryRun) {
     draft.features["e911"] = address;

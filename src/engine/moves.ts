@@ -111,9 +111,10 @@ export async function inboundCall(
   return ctx.exclusive(reconciled.value, async () => {
     const stored = await ctx.deps.repository.get(reconciled.value);
     if (stored === undefined || stored.record.state !== "port_in") return ok(stored?.record);
-    // A completed port lands on the local carrier, flagged ported in (states.md §10).
-    const record = { ...stored.record, portedIn: true, carrier: LOCAL_CARRIER };
+    const record = stored.record;
     const moved = await runTransition(ctx, stored, record, {
+      // A completed port lands on the local carrier, flagged ported in (states.md §10).
+      sets: { portedIn: true, carrier: LOCAL_CARRIER },
       event: "activate",
       requester: SYSTEM,
       target: record.assignedTo,

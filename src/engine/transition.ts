@@ -21,6 +21,8 @@ export interface MoveRequest {
   readonly accounts: AccountLookup;
   /** Validate and authorize only: no port calls, nothing written. */
   readonly dryRun?: boolean;
+  /** Fields the move itself sets once the machine allowed it (e.g. a completed port's carrier). */
+  readonly sets?: Partial<Pick<NumberRecord, "carrier" | "portedIn">>;
 }
 
 /** The result of a move: the record as saved (or as it was when removed). */
@@ -162,6 +164,7 @@ export async function runTransition(
     return fail({ reason: "invalid_state_transition", cause });
   }
   const draft = createDraft(record) as unknown as RecordDraft;
+  Object.assign(draft, request.sets);
   const dryRun = request.dryRun === true;
   for (const step of decision.steps) {
     const error = await runStep(ctx, step, draft, request);
