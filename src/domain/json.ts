@@ -28,3 +28,13 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
   }
   return false;
 }
+
+/** Sets an own property, even one named `__proto__`, without touching the object's prototype. */
+export function setOwn(target: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}

@@ -1,4 +1,4 @@
-import { isJsonObject, jsonEqual, type JsonObject } from "./json.js";
+import { isJsonObject, jsonEqual, setOwn, type JsonObject } from "./json.js";
 import type { NumberState } from "./states.js";
 
 /**
@@ -44,23 +44,21 @@ function isPrivateKey(key: string): boolean {
 export function publicFieldsOf(body: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
-    if (!isPrivateKey(key)) out[key] = value;
+    if (!isPrivateKey(key)) setOwn(out, key, value);
   }
   return out;
 }
 
 /** Applies a JSON Merge Patch (RFC 7386) to an object (decisions.md D4). */
 export function mergePatch(target: Readonly<JsonObject>, patch: Readonly<JsonObject>): JsonObject {
-  const out: JsonObject = { ...target };
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(target)) setOwn(out, key, value);
   for (const [key, value] of Object.entries(patch)) {
-    if (value === null) {
-      delete out[key];
-    } else if (isJsonObject(value)) {
-      const current = out[key];
-      out[key] = mergePatch(isJsonObject(current) ? current : {}, value);
-    } else {
-      out[key] = value;
-    }
+    const current = Object.hasOwn(out, key) ? out[key] : undefined;
+    if (value === null) delete out[key];
+    else if (isJsonObject(value))
+      setOwn(out, key, mergePatch(isJsonObject(current) ? current : {}, value));
+    else setOwn(out, key, value);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../domain/errors.js";
-import type { JsonObject, JsonValue } from "../domain/json.js";
+import { setOwn, type JsonObject, type JsonValue } from "../domain/json.js";
 import { normalize, toE164 } from "../domain/normalization.js";
 import type { EngineContext } from "./context.js";
 import { callPort } from "./port-call.js";
@@ -20,7 +20,8 @@ export async function checkNumbers(
     const check = carrier?.checkNumbers?.bind(carrier);
     if (check === undefined) continue;
     const outcome = await callPort(ctx.config.port_call_timeout_ms, () => check(normalized));
-    if (outcome.ok) Object.assign(out, outcome.value);
+    if (outcome.ok)
+      for (const [number, status] of Object.entries(outcome.value)) setOwn(out, number, status);
   }
   return out;
 }
@@ -41,7 +42,7 @@ export async function localityOf(
   const out: JsonObject = {};
   numbers.forEach((given, i) => {
     const found = outcome.value[e164[i] as string];
-    if (found !== undefined) out[given] = found;
+    if (found !== undefined) setOwn(out, given, found);
   });
   return ok(out);
 }

@@ -1,5 +1,5 @@
 import type { Result } from "../domain/errors.js";
-import type { JsonObject } from "../domain/json.js";
+import { setOwn, type JsonObject } from "../domain/json.js";
 import { publicView } from "../domain/record.js";
 import type { BatchOutcome } from "../engine/collections.js";
 import { collectionEntry, httpFailure } from "./error-mapping.js";
@@ -17,11 +17,11 @@ function batchReply(result: Result<BatchOutcome>, isCreate: boolean): Reply {
   const { succeeded, failed } = result.value;
   if (failed.size > 0) {
     const errors: JsonObject = {};
-    for (const [given, error] of failed) errors[given] = collectionEntry(error, isCreate);
+    for (const [given, error] of failed) setOwn(errors, given, collectionEntry(error, isCreate));
     return clientError(errors);
   }
   const views: JsonObject = {};
-  for (const [given, record] of succeeded) views[given] = publicView(record);
+  for (const [given, record] of succeeded) setOwn(views, given, publicView(record));
   return success({ success: views });
 }
 
