@@ -1,7 +1,7 @@
 // The public surface of number-lifecycle: every export is named here.
 
 export { NumberEngine, throwing } from "./engine/engine.js";
-export type { BatchRequest, ThrowingEngine } from "./engine/engine.js";
+export type { BatchRequest, ChargedBatchRequest, ThrowingEngine } from "./engine/engine.js";
 export type { EngineDeps } from "./engine/context.js";
 export type { CreateRequest } from "./engine/create.js";
 export type { MoveToAccountRequest, ReleaseRequest } from "./engine/moves.js";

@@ -25,12 +25,16 @@ export async function runEach<T>(
 /**
  * Seed's dry-run-first protocol for bulk create and activate (collections.md §3.1): a dry pass
  * validates and authorizes every number; any failure there is returned with nothing committed.
- * Otherwise the real pass runs, and only its failures (carrier, datastore) are reported.
+ * Otherwise the real pass runs, and only its failures (carrier, datastore) are reported. With
+ * `accept_charges` the dry pass is skipped, so the numbers that succeed are committed.
  */
 export async function runDryThenReal<T>(
   numbers: readonly string[],
   operation: (number: string, dryRun: boolean) => Promise<Result<T>>,
+  chargesAccepted = false,
 ): Promise<BatchOutcome<T>> {
+  // A client that accepted the charges skips the dry pass: each number runs for real.
+  if (chargesAccepted) return runEach(numbers, (number) => operation(number, false));
   const dry = await runEach(numbers, (number) => operation(number, true));
   if (dry.failed.size > 0) return { succeeded: new Map(), failed: dry.failed };
   return runEach(numbers, (number) => operation(number, false));

@@ -52,6 +52,11 @@ export interface BatchRequest {
   readonly requester: string;
 }
 
+/** A bulk create or activate: `acceptCharges` (the body's top-level `accept_charges`) skips the dry pass. */
+export interface ChargedBatchRequest extends BatchRequest {
+  readonly acceptCharges?: boolean | undefined;
+}
+
 /**
  * The number lifecycle engine: every operation of the phone_numbers API, each taking the
  * acting account explicitly and returning a Result (see {@link throwing} for throwing forms).
@@ -176,13 +181,16 @@ export class NumberEngine {
     return (await this.#ctx.deps.repository.get(number))?.record;
   }
 
-  /** Bulk create: dry run first, so a validation failure commits nothing. */
+  /** Bulk create: dry run first (unless charges are accepted), so a validation failure commits nothing. */
   createMany(
-    request: BatchRequest & Omit<CreateRequest, "number" | "dryRun" | "requester">,
+    request: ChargedBatchRequest & Omit<CreateRequest, "number" | "dryRun" | "requester">,
   ): Promise<Result<BatchOutcome>> {
+    const { acceptCharges, ...create } = request;
     return this.#batch(request.numbers, (numbers) =>
-      runDryThenReal(numbers, (number, dryRun) =>
-        guarded(() => createNumber(this.#ctx, { ...request, number, dryRun })),
+      runDryThenReal(
+        numbers,
+        (number, dryRun) => guarded(() => createNumber(this.#ctx, { ...create, number, dryRun })),
+        acceptCharges === true,
       ),
     );
   }
@@ -203,13 +211,17 @@ export class NumberEngine {
     );
   }
 
-  /** Bulk activate: dry run first, so a validation failure commits nothing. */
+  /** Bulk activate: dry run first (unless charges are accepted), so a validation failure commits nothing. */
   activateMany(
-    request: BatchRequest & Omit<MoveToAccountRequest, "number" | "dryRun">,
+    request: ChargedBatchRequest & Omit<MoveToAccountRequest, "number" | "dryRun">,
   ): Promise<Result<BatchOutcome>> {
+    const { acceptCharges, ...activate } = request;
     return this.#batch(request.numbers, (numbers) =>
-      runDryThenReal(numbers, (number, dryRun) =>
-        guarded(() => activateNumber(this.#ctx, { ...request, number, dryRun })),
+      runDryThenReal(
+        numbers,
+        (number, dryRun) =>
+          guarded(() => activateNumber(this.#ctx, { ...activate, number, dryRun })),
+        acceptCharges === true,
       ),
     );
   }

@@ -25,6 +25,9 @@ function batchReply(result: Result<BatchOutcome>, isCreate: boolean): Reply {
   return success({ success: views });
 }
 
+/** `accept_charges: true` at the top level of the body, next to `data` (decisions.md D12). */
+const chargesAccepted = (ctx: AuthedContext): boolean => ctx.body.top["accept_charges"] === true;
+
 /** PUT …/collection: creates every number for the URL account (nothing on a dry-run failure). */
 export async function createCollection(ctx: AuthedContext): Promise<Reply> {
   const state = createWithState(ctx.body.data);
@@ -35,6 +38,7 @@ export async function createCollection(ctx: AuthedContext): Promise<Reply> {
     requester: ctx.requester,
     publicFields: fieldsOf(ctx.body.data, "numbers"),
     createWithState: state.value,
+    acceptCharges: chargesAccepted(ctx),
   });
   return batchReply(result, true);
 }
@@ -65,6 +69,7 @@ export async function activateCollection(ctx: AuthedContext): Promise<Reply> {
     numbers: ctx.body.data["numbers"],
     account: param(ctx, "account_id"),
     requester: ctx.requester,
+    acceptCharges: chargesAccepted(ctx),
   });
   return batchReply(result, false);
 }
