@@ -2,7 +2,7 @@ import { serve as listen } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { MemoryTokenStore } from "../adapters/memory/memory-tokens.js";
 import { createMemoryWorld } from "../compose/memory-world.js";
-import { SystemClock } from "../adapters/memory/manual-clock.js";
+import { SystemClock } from "../adapters/system-clock.js";
 import { createApiHandler } from "../http/handler.js";
 import { createHonoApp } from "../http/hono-app.js";
 import { DEMO_ACCOUNTS, demoWorldOptions } from "./demo-world.js";

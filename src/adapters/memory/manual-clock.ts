@@ -1,4 +1,3 @@
-import { gregorianFromUnixMs } from "../../domain/time.js";
 import type { Clock } from "../../ports/clock.js";
 
 /** A clock that moves only when told to: for tests, simulations and conformance worlds. */
@@ -14,13 +13,5 @@ export class ManualClock implements Clock {
   /** Moves the clock forward by some seconds. */
   advance(seconds: number): void {
     this.current += seconds;
-  }
-}
-
-/** The wall clock, in Gregorian seconds. */
-export class SystemClock implements Clock {
-  /** The current wall-clock time. */
-  now(): number {
-    return gregorianFromUnixMs(Date.now());
   }
 }
