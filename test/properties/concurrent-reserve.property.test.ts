@@ -4,7 +4,8 @@ import { MemoryAccountDirectory } from "../../src/adapters/memory/memory-account
 import { MemoryNumberRepository } from "../../src/adapters/memory/memory-repository.js";
 import { ManualClock } from "../../src/adapters/memory/manual-clock.js";
 import { LocalCarrier } from "../../src/adapters/carriers/local.js";
-import { makeRecord } from "../../src/domain/record.js";
+import type { Result } from "../../src/domain/errors.js";
+import { makeRecord, type NumberRecord } from "../../src/domain/record.js";
 import { NumberEngine } from "../../src/engine/engine.js";
 import type { AccountDirectory } from "../../src/ports/accounts.js";
 import type { NumberRepository } from "../../src/ports/repository.js";
@@ -62,6 +63,22 @@ const RIVALS = [
   { number: NUMBER, account: "globex_ops", requester: "globex_ops" },
 ] as const;
 
+/** Exactly one rival won, the other was refused, and the stored record is the winner's. */
+async function expectOneWinner(
+  results: readonly Result<NumberRecord>[],
+  repository: NumberRepository,
+): Promise<void> {
+  const winners = results.flatMap((r, i) => (r.ok ? [RIVALS[i]?.account] : []));
+  expect(winners).toHaveLength(1);
+  const loser = results.find((r) => !r.ok);
+  expect(loser?.ok === false && loser.error.reason).toBe("unauthorized");
+  expect((await repository.get(NUMBER))?.record).toMatchObject({
+    state: "reserved",
+    assignedTo: winners[0],
+    reserveHistory: [winners[0]],
+  });
+}
+
 describe("concurrent reserves of one number (STYLE.md habit 5)", () => {
   it("through one engine: exactly one of two rival reserves wins and the record is the winner's", async () => {
     await fc.assert(
@@ -71,16 +88,7 @@ describe("concurrent reserves of one number (STYLE.md habit 5)", () => {
 
         const results = await s.waitFor(Promise.all(RIVALS.map((r) => engine.reserve(r))));
 
-        const winners = results.flatMap((r, i) => (r.ok ? [RIVALS[i]?.account] : []));
-        expect(winners).toHaveLength(1);
-        const loser = results.find((r) => !r.ok);
-        expect(loser?.ok === false && loser.error.reason).toBe("unauthorized");
-        const stored = (await repository.get(NUMBER))?.record;
-        expect(stored).toMatchObject({
-          state: "reserved",
-          assignedTo: winners[0],
-          reserveHistory: [winners[0]],
-        });
+        await expectOneWinner(results, repository);
       }),
       { numRuns: 100 },
     );
@@ -94,16 +102,7 @@ describe("concurrent reserves of one number (STYLE.md habit 5)", () => {
 
         const results = await s.waitFor(Promise.all(RIVALS.map((r, i) => engines[i]!.reserve(r))));
 
-        const winners = results.flatMap((r, i) => (r.ok ? [RIVALS[i]?.account] : []));
-        expect(winners).toHaveLength(1);
-        const loser = results.find((r) => !r.ok);
-        expect(loser?.ok === false && loser.error.reason).toBe("unauthorized");
-        const stored = (await repository.get(NUMBER))?.record;
-        expect(stored).toMatchObject({
-          state: "reserved",
-          assignedTo: winners[0],
-          reserveHistory: [winners[0]],
-        });
+        await expectOneWinner(results, repository);
       }),
       { numRuns: 100 },
     );

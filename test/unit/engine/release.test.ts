@@ -1,3 +1,4 @@
+import { NUMBER_STATES } from "../../../src/domain/states.js";
 import { describe, expect, it } from "vitest";
 import { expectInvalidTransition, failure, success } from "../../support/expectations.js";
 import { aNumber, NUMBER } from "../../support/records.js";
@@ -304,18 +305,7 @@ describe("release (states.md §7, decisions.md D10)", () => {
 });
 
 describe("hard delete (states.md §8)", () => {
-  it.each([
-    "discovery",
-    "available",
-    "reserved",
-    "in_service",
-    "port_in",
-    "port_out",
-    "released",
-    "disconnected",
-    "aging",
-    "deleted",
-  ] as const)(
+  it.each(NUMBER_STATES)(
     "states.md §8: the admin hard-deletes a %s number: nothing remains, the answer says deleted",
     async (state) => {
       const world = await worldWith([aNumber({ state, assignedTo: "acme" })]);

@@ -1,3 +1,4 @@
+import { NUMBER_STATES } from "../../../src/domain/states.js";
 import { describe, expect, it } from "vitest";
 import { SECONDS_PER_DAY } from "../../../src/domain/time.js";
 import { aNumber } from "../../support/records.js";
@@ -82,15 +83,8 @@ describe("sweep (states.md §9, decisions.md D6)", () => {
   });
 
   it("states.md §9: the sweep leaves every other state alone, however old", async () => {
-    const states = [
-      "available",
-      "reserved",
-      "in_service",
-      "port_in",
-      "port_out",
-      "released",
-      "disconnected",
-    ] as const;
+    const swept: readonly string[] = ["discovery", "deleted", "aging"];
+    const states = NUMBER_STATES.filter((state) => !swept.includes(state));
     const world = await worldWith(
       states.map((state, i) => aNumber({ number: `+1415555020${i}`, state, assignedTo: "acme" })),
     );
