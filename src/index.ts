@@ -49,8 +49,22 @@ export type { Decision, TransitionTable } from "./machine/transition-table.js";
 export { GUARDS } from "./machine/guards.js";
 export type { GuardName, TransitionFacts } from "./machine/guards.js";
 
-export { RevisionConflictError } from "./ports/repository.js";
-export type { NumberRepository, PageRequest, StoredNumber } from "./ports/repository.js";
+export { RevisionConflictError, singleWrite } from "./ports/repository.js";
+export type {
+  CommitBatch,
+  EventPage,
+  NumberRepository,
+  NumberWrite,
+  PageRequest,
+  StoredNumber,
+} from "./ports/repository.js";
+export type {
+  NumberEvent,
+  NumberEventDraft,
+  NumberOperation,
+  RecordPatch,
+  StoredEvent,
+} from "./domain/events.js";
 export type { AccountDirectory } from "./ports/accounts.js";
 export type {
   AcquireResult,
@@ -65,6 +79,7 @@ export type { Clock } from "./ports/clock.js";
 export type { TokenStore } from "./ports/tokens.js";
 
 export { MemoryNumberRepository } from "./adapters/memory/memory-repository.js";
+export type { MemoryRepositoryOptions } from "./adapters/memory/memory-repository.js";
 export { MemoryAccountDirectory } from "./adapters/memory/memory-accounts.js";
 export type { AccountSpec } from "./adapters/memory/memory-accounts.js";
 export { ManualClock } from "./adapters/memory/manual-clock.js";

@@ -1,6 +1,7 @@
 import type { EngineConfig } from "../domain/config.js";
 import { makeRecord, type RecordInit } from "../domain/record.js";
 import { NumberEngine } from "../engine/engine.js";
+import { singleWrite } from "../ports/repository.js";
 import { FaultPlan, type Fault } from "../adapters/fault-plan.js";
 import { LocalCarrier } from "../adapters/carriers/local.js";
 import { ReservedCarrier } from "../adapters/carriers/reserved.js";
@@ -65,7 +66,7 @@ export async function createMemoryWorld(options: MemoryWorldOptions): Promise<Me
   const e911 = options.e911 === undefined ? undefined : new SimulatedE911(options.e911, faults);
   const engineClock = options.clock ?? clock;
   for (const init of options.numbers ?? []) {
-    await repository.put(makeRecord({ ...init, now: engineClock.now() }), null);
+    await repository.commit(singleWrite(makeRecord({ ...init, now: engineClock.now() }), null));
   }
   const engine = new NumberEngine({
     repository,

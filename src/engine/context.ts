@@ -8,10 +8,11 @@ import type { Carrier } from "../ports/carrier.js";
 import type { Clock } from "../ports/clock.js";
 import type { E911Provider } from "../ports/e911.js";
 import type { Phonebook } from "../ports/phonebook.js";
-import type { NumberRepository } from "../ports/repository.js";
+import type { NumberRepository, NumberWrite, StoredNumber } from "../ports/repository.js";
 import { TRANSITION_TABLE, type TransitionTable } from "../machine/transition-table.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { retryOnConflict } from "./retry.js";
+import type { UnitOfWork } from "./unit-of-work.js";
 
 /** What an engine is built from: its ports, its carriers and its settings. */
 export interface EngineDeps {
@@ -38,6 +39,8 @@ export class EngineContext {
   readonly carriers: ReadonlyMap<string, Carrier>;
   readonly transitions: TransitionTable;
   readonly lock = new KeyedLock();
+  /** The unit of work this context stages its writes in; undefined: each write commits at once. */
+  readonly unit: UnitOfWork | undefined = undefined;
 
   /** Validates the settings and compiles regexes once; throws on bad settings or duplicate carriers. */
   constructor(readonly deps: EngineDeps) {
@@ -51,6 +54,24 @@ export class EngineContext {
     }
     this.carriers = carriers;
     this.transitions = deps.transitions ?? TRANSITION_TABLE;
+  }
+
+  /** The same engine state with writes staged in `unit` instead of committed one by one. */
+  withUnit(unit: UnitOfWork): EngineContext {
+    return Object.create(this, { unit: { value: unit } }) as EngineContext;
+  }
+
+  /** Reads a number's record as this context sees it (its unit's staged writes first). */
+  read(number: string): Promise<StoredNumber | undefined> {
+    const unit = this.unit;
+    if (unit?.has(number) === true) return Promise.resolve(unit.view(number));
+    return this.deps.repository.get(number);
+  }
+
+  /** Commits one write, or stages it in this context's unit of work. */
+  async commitWrite(write: NumberWrite): Promise<void> {
+    if (this.unit === undefined) await this.deps.repository.commit({ writes: [write] });
+    else this.unit.stage(write);
   }
 
   /** The carrier of a module name (`knm_` prefix optional), if registered. */

@@ -69,7 +69,7 @@ export async function createNumber(
   const invalid = validatePublicFields(publicFieldsOf(request.publicFields ?? {}));
   if (invalid !== undefined) return fail(invalid);
   return ctx.exclusive(number, async () => {
-    const stored = await ctx.deps.repository.get(number);
+    const stored = await ctx.read(number);
     if (stored !== undefined && stored.record.state !== "available") {
       return fail({ reason: "number_exists", number });
     }
@@ -98,6 +98,7 @@ export async function createNumber(
         : { ...stored.record, public: fields };
     const moved = await runTransition(ctx, stored, record, {
       event,
+      operation: "create",
       requester: request.requester,
       target: request.account,
       accounts: await ctx.accountLookup([request.requester, request.account, record.assignedTo]),

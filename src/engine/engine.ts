@@ -6,7 +6,7 @@ import type { JsonObject, JsonValue } from "../domain/json.js";
 import { validateBatch } from "../domain/batch.js";
 import type { NumberRecord } from "../domain/record.js";
 import { toE164 } from "../domain/normalization.js";
-import { runDryThenReal, runEach, type BatchOutcome } from "./collections.js";
+import { runDryThenReal, runPass, type BatchOutcome } from "./collections.js";
 import { EngineContext, type EngineDeps } from "./context.js";
 import { createNumber, type CreateRequest } from "./create.js";
 import { listNumbers, type ListPage, type ListRequest } from "./listing.js";
@@ -188,8 +188,9 @@ export class NumberEngine {
     const { acceptCharges, ...create } = request;
     return this.#batch(request.numbers, (numbers) =>
       runDryThenReal(
+        this.#ctx,
         numbers,
-        (number, dryRun) => guarded(() => createNumber(this.#ctx, { ...create, number, dryRun })),
+        (ctx, number, dryRun) => guarded(() => createNumber(ctx, { ...create, number, dryRun })),
         acceptCharges === true,
       ),
     );
@@ -198,7 +199,9 @@ export class NumberEngine {
   /** Bulk update: each number patched for real, successes kept even when others fail. */
   updateMany(request: BatchRequest & Omit<UpdateRequest, "number">): Promise<Result<BatchOutcome>> {
     return this.#batch(request.numbers, (numbers) =>
-      runEach(numbers, (number) => guarded(() => updateNumber(this.#ctx, { ...request, number }))),
+      runPass(this.#ctx, numbers, (ctx, number) =>
+        guarded(() => updateNumber(ctx, { ...request, number })),
+      ),
     );
   }
 
@@ -207,7 +210,9 @@ export class NumberEngine {
     request: BatchRequest & Omit<ReleaseRequest, "number">,
   ): Promise<Result<BatchOutcome>> {
     return this.#batch(request.numbers, (numbers) =>
-      runEach(numbers, (number) => guarded(() => releaseNumber(this.#ctx, { ...request, number }))),
+      runPass(this.#ctx, numbers, (ctx, number) =>
+        guarded(() => releaseNumber(ctx, { ...request, number })),
+      ),
     );
   }
 
@@ -218,9 +223,10 @@ export class NumberEngine {
     const { acceptCharges, ...activate } = request;
     return this.#batch(request.numbers, (numbers) =>
       runDryThenReal(
+        this.#ctx,
         numbers,
-        (number, dryRun) =>
-          guarded(() => activateNumber(this.#ctx, { ...activate, number, dryRun })),
+        (ctx, number, dryRun) =>
+          guarded(() => activateNumber(ctx, { ...activate, number, dryRun })),
         acceptCharges === true,
       ),
     );

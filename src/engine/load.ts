@@ -31,7 +31,7 @@ export async function loadForRequester(
   const reconciled = reconcile(ctx, input);
   if (!reconciled.ok) return reconciled;
   const number = reconciled.value;
-  const stored = await ctx.deps.repository.get(number);
+  const stored = await ctx.read(number);
   if (stored === undefined) return fail({ reason: "not_found", number });
   const owner = stored.record.assignedTo;
   const accounts = await ctx.accountLookup([requester, target, owner]);

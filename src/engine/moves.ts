@@ -2,6 +2,7 @@ import { SYSTEM } from "../domain/accounts.js";
 import { isSuperduperAdmin } from "../domain/accounts.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { LOCAL_CARRIER, type NumberRecord } from "../domain/record.js";
+import type { NumberOperation } from "../domain/events.js";
 import type { LifecycleEventType } from "../machine/lifecycle-machine.js";
 import type { EngineContext } from "./context.js";
 import { loadForRequester, reconcile } from "./load.js";
@@ -44,6 +45,7 @@ async function moveLoaded(
         : event;
     const moved = await runTransition(ctx, stored, stored.record, {
       event: chosen,
+      operation: chosen === "hardDelete" ? "delete" : (chosen as NumberOperation),
       requester,
       target,
       accounts,
@@ -109,13 +111,14 @@ export async function inboundCall(
   const reconciled = reconcile(ctx, number);
   if (!reconciled.ok) return reconciled;
   return ctx.exclusive(reconciled.value, async () => {
-    const stored = await ctx.deps.repository.get(reconciled.value);
+    const stored = await ctx.read(reconciled.value);
     if (stored === undefined || stored.record.state !== "port_in") return ok(stored?.record);
     const record = stored.record;
     const moved = await runTransition(ctx, stored, record, {
       // A completed port lands on the local carrier, flagged ported in (states.md §10).
       sets: { portedIn: true, carrier: LOCAL_CARRIER },
       event: "activate",
+      operation: "inbound_call",
       requester: SYSTEM,
       target: record.assignedTo,
       accounts: await ctx.accountLookup([record.assignedTo]),

@@ -1,23 +1,70 @@
+import type { NumberOperation } from "../domain/events.js";
 import { fail, ok, type Result } from "../domain/errors.js";
+import { recordPatches } from "../domain/record-patches.js";
 import { sameContent, type NumberRecord } from "../domain/record.js";
 import { RevisionConflictError, type StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
+import { writeOf } from "./unit-of-work.js";
 
-const describe = (thrown: unknown): string =>
-  thrown instanceof RevisionConflictError
+/** Who changes a record and through which operation: what the change's event says. */
+export interface Change {
+  readonly operation: NumberOperation;
+  /** The acting account (`system` for the clean-up, calls and port completion). */
+  readonly actor: string;
+}
+
+/** The `database_error` cause of a failed write. */
+export function writeFailureCause(thrown: unknown): string {
+  return thrown instanceof RevisionConflictError
     ? "conflict"
     : thrown instanceof Error
       ? thrown.message
       : "unknown";
+}
+
+/** Commits (or stages, inside a unit of work) the change from `before` to `after` with its event. */
+async function write(
+  ctx: EngineContext,
+  number: string,
+  before: StoredNumber | undefined,
+  after: NumberRecord | undefined,
+  change: Change | undefined,
+): Promise<Result<void>> {
+  const events =
+    change === undefined
+      ? []
+      : [
+          {
+            type: "number" as const,
+            number,
+            operation: change.operation,
+            from: before?.record.state ?? null,
+            to: after?.state ?? null,
+            account_id: change.actor,
+            owner_before: before?.record.assignedTo ?? null,
+            owner_after: after?.assignedTo ?? null,
+            timestamp: ctx.now(),
+            patches: recordPatches(before?.record, after),
+          },
+        ];
+  try {
+    await ctx.commitWrite(writeOf(number, after ?? null, before, events));
+    return ok(undefined);
+  } catch (thrown) {
+    return fail({ reason: "database_error", cause: writeFailureCause(thrown) });
+  }
+}
 
 /**
- * Writes a record conditionally on the revision it was read at. `modified` moves to now only
- * when a field really changed (record.md §5, master); a new record gets created = modified = now.
+ * Writes a record conditionally on the revision it was read at, with the change's event.
+ * `modified` moves to now only when a field really changed (record.md §5, master); a new record
+ * gets created = modified = now.
  */
 export async function persist(
   ctx: EngineContext,
   before: StoredNumber | undefined,
   next: NumberRecord,
+  change: Change,
 ): Promise<Result<NumberRecord>> {
   const now = ctx.now();
   let record = next;
@@ -26,23 +73,15 @@ export async function persist(
   } else if (!sameContent(next, before.record)) {
     record = { ...next, modified: now };
   }
-  try {
-    await ctx.deps.repository.put(record, before?.revision ?? null);
-    return ok(record);
-  } catch (thrown) {
-    return fail({ reason: "database_error", cause: describe(thrown) });
-  }
+  const written = await write(ctx, record.number, before, record, change);
+  return written.ok ? ok(record) : written;
 }
 
-/** Deletes a stored record conditionally on the revision it was read at. */
-export async function removeStored(
+/** Deletes a stored record conditionally on its revision; `change` undefined emits no event (a purged offer). */
+export function removeStored(
   ctx: EngineContext,
   before: StoredNumber,
+  change: Change | undefined,
 ): Promise<Result<void>> {
-  try {
-    await ctx.deps.repository.delete(before.record.number, before.revision);
-    return ok(undefined);
-  } catch (thrown) {
-    return fail({ reason: "database_error", cause: describe(thrown) });
-  }
+  return write(ctx, before.record.number, before, undefined, change);
 }

@@ -71,7 +71,9 @@ export async function updateNumber(
     };
     const featureError = await recomputeFeatures(ctx, draft, request.dryRun === true);
     if (featureError !== undefined) return fail(withSubmittedAddress(featureError, patch));
-    return request.dryRun === true ? ok(draft) : persist(ctx, stored, draft);
+    return request.dryRun === true
+      ? ok(draft)
+      : persist(ctx, stored, draft, { operation: "update", actor: request.requester });
   });
 }
 
@@ -85,7 +87,7 @@ export async function identifyNumber(
 ): Promise<Result<Identity>> {
   const reconciled = reconcile(ctx, request.number);
   const number = reconciled.ok ? reconciled.value : request.number;
-  const stored = await ctx.deps.repository.get(number);
+  const stored = await ctx.read(number);
   if (stored === undefined) return fail({ reason: "not_found", number });
   const owner = stored.record.assignedTo;
   const accounts = await ctx.accountLookup([request.requester, owner]);

@@ -5,7 +5,7 @@ import type { JsonObject } from "../domain/json.js";
 import { searchPrefix } from "../domain/normalization.js";
 import { makeRecord } from "../domain/record.js";
 import type { Carrier, CarrierOffer } from "../ports/carrier.js";
-import { RevisionConflictError } from "../ports/repository.js";
+import { RevisionConflictError, singleWrite } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
 import { callPort } from "./port-call.js";
 
@@ -60,7 +60,7 @@ async function discover(
       carrierData: offer.carrierData,
     });
     try {
-      await ctx.deps.repository.put(record, null);
+      await ctx.deps.repository.commit(singleWrite(record, null));
       return "discovery";
     } catch (thrown) {
       if (!(thrown instanceof RevisionConflictError)) throw thrown;

@@ -3,7 +3,7 @@ import { SECONDS_PER_DAY } from "../domain/time.js";
 import type { NumberState } from "../domain/states.js";
 import type { StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
-import { removeStored } from "./persist.js";
+import { removeStored, type Change } from "./persist.js";
 import { runTransition } from "./transition.js";
 
 /** What one sweep did, number by number. */
@@ -12,6 +12,9 @@ export interface SweepReport {
   readonly agedOut: readonly string[];
   readonly failed: readonly string[];
 }
+
+/** A purged offer emits nothing (conformance/FORMAT.md); a purged deleted record does. */
+const SWEPT: Change = { operation: "sweep", actor: SYSTEM };
 
 const expired = (modified: number, days: number, now: number): boolean =>
   modified + days * SECONDS_PER_DAY < now;
@@ -24,7 +27,7 @@ async function underLock(
   act: (stored: StoredNumber) => Promise<boolean>,
 ): Promise<boolean | undefined> {
   return ctx.lock.run(number, async () => {
-    const stored = await ctx.deps.repository.get(number);
+    const stored = await ctx.read(number);
     return stored?.record.state === state ? act(stored) : undefined;
   });
 }
@@ -47,7 +50,9 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
     for (const record of await ctx.deps.repository.listByState(state)) {
       if (!expired(record.modified, days, now)) continue;
       const done = await underLock(ctx, record.number, state, async (stored) =>
-        expired(stored.record.modified, days, now) ? (await removeStored(ctx, stored)).ok : true,
+        expired(stored.record.modified, days, now)
+          ? (await removeStored(ctx, stored, state === "deleted" ? SWEPT : undefined)).ok
+          : true,
       );
       (done === false ? failed : purged).push(record.number);
     }
@@ -57,6 +62,7 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
     const done = await underLock(ctx, record.number, "aging", async (stored) => {
       const moved = await runTransition(ctx, stored, stored.record, {
         event: "agingExpired",
+        operation: "sweep",
         requester: SYSTEM,
         accounts: () => undefined,
       });

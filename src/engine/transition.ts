@@ -8,14 +8,17 @@ import { decide, type Step } from "../machine/transition-table.js";
 import type { AcquireResult } from "../ports/carrier.js";
 import type { StoredNumber } from "../ports/repository.js";
 import type { JsonObject } from "../domain/json.js";
+import type { NumberOperation } from "../domain/events.js";
 import type { EngineContext } from "./context.js";
 import { recomputeFeatures, runDeleteHooks } from "./features.js";
-import { persist, removeStored } from "./persist.js";
+import { persist, removeStored, type Change } from "./persist.js";
 import { callPort } from "./port-call.js";
 
 /** Who moves a number where: the operation, the requester, the target and their accounts. */
 export interface MoveRequest {
   readonly event: LifecycleEventType;
+  /** The operation the change's event names. */
+  readonly operation: NumberOperation;
   readonly requester: string;
   readonly target?: string | undefined;
   readonly accounts: AccountLookup;
@@ -41,6 +44,11 @@ type RecordDraft = {
 };
 
 const finish = (draft: RecordDraft): NumberRecord => finishDraft(draft as never);
+
+const change = (request: MoveRequest): Change => ({
+  operation: request.operation,
+  actor: request.requester,
+});
 
 /** The facts the machine's guards read for this record and request. */
 function transitionFacts(
@@ -172,7 +180,7 @@ export async function runTransition(
     if (step.name === "remove") {
       const finished = finish(draft);
       if (!dryRun && stored !== undefined) {
-        const removed = await removeStored(ctx, stored);
+        const removed = await removeStored(ctx, stored, change(request));
         if (!removed.ok) return removed;
       }
       return ok({ record: { ...finished, state: "deleted" }, removed: true });
@@ -182,7 +190,7 @@ export async function runTransition(
       if (featureError !== undefined) return fail(featureError);
       const next = finish(draft);
       if (dryRun) return ok({ record: next, removed: false });
-      const saved = await persist(ctx, stored, next);
+      const saved = await persist(ctx, stored, next, change(request));
       return saved.ok ? ok({ record: saved.value, removed: false }) : saved;
     }
   }

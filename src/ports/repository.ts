@@ -1,3 +1,4 @@
+import type { NumberEventDraft, StoredEvent } from "../domain/events.js";
 import type { NumberRecord } from "../domain/record.js";
 import type { NumberState } from "../domain/states.js";
 
@@ -10,10 +11,14 @@ export interface StoredNumber {
 
 /** Thrown by a repository when a conditional write finds another revision than expected. */
 export class RevisionConflictError extends Error {
-  /** Names the number whose stored revision moved on. */
-  constructor(readonly number: string) {
-    super(`revision conflict on ${number}`);
+  /** The first number whose stored revision moved on. */
+  readonly number: string;
+
+  /** Names the numbers whose stored revisions moved on (at least one). */
+  constructor(readonly numbers: readonly string[]) {
+    super(`revision conflict on ${numbers.join(", ")}`);
     this.name = "RevisionConflictError";
+    this.number = numbers[0] ?? "";
   }
 }
 
@@ -23,16 +28,40 @@ export interface PageRequest {
   readonly limit?: number;
 }
 
-/** Where number records live: the authoritative store, one record per E.164 number. */
+/** One conditional write of a batch: store `record` (or delete the number when it is null). */
+export interface NumberWrite {
+  readonly number: string;
+  /** The record to store; null deletes the number's record. */
+  readonly record: NumberRecord | null;
+  /** The revision the writer read; null when the number must have no record. */
+  readonly expected: number | null;
+  /** Events committed with this write, in order; the store stamps them with its new revision. */
+  readonly events: readonly NumberEventDraft[];
+}
+
+/** Writes applied together: all of them or none. */
+export interface CommitBatch {
+  readonly writes: readonly NumberWrite[];
+}
+
+/** A page of the outbox and the cursor to read on from. */
+export interface EventPage {
+  readonly events: readonly StoredEvent[];
+  /** The cursor after the last event returned (the one given when there was none). */
+  readonly cursor: string | undefined;
+}
+
+/**
+ * Where number records live: the authoritative store, one record per E.164 number, with the
+ * outbox of the events its commits carried.
+ */
 export interface NumberRepository {
   /** Reads one record, or undefined when the number has none. */
   get(number: string): Promise<StoredNumber | undefined>;
   /** Reads several records at once; absent numbers are missing from the map. */
   getMany(numbers: readonly string[]): Promise<ReadonlyMap<string, StoredNumber>>;
-  /** Writes a record if the stored revision equals `expected` (null: must not exist yet); returns the new revision or throws RevisionConflictError. */
-  put(record: NumberRecord, expected: number | null): Promise<number>;
-  /** Deletes a record if the stored revision equals `expected`; throws RevisionConflictError otherwise. */
-  delete(number: string, expected: number): Promise<void>;
+  /** Applies every write if each number's stored revision equals its `expected`, else none, throwing RevisionConflictError; returns each write's new revision, in order. */
+  commit(batch: CommitBatch): Promise<readonly number[]>;
   /** Lists an account's numbers in number order from `startKey` (inclusive). */
   listByOwner(owner: string, page?: PageRequest): Promise<readonly NumberRecord[]>;
   /** Lists numbers starting with `prefix` in a state, in number order, from `startKey` (inclusive). */
@@ -43,4 +72,13 @@ export interface NumberRepository {
   ): Promise<readonly NumberRecord[]>;
   /** Lists every record in a state, in number order (for the sweep). */
   listByState(state: NumberState, page?: PageRequest): Promise<readonly NumberRecord[]>;
+  /** Reads at most `limit` committed events after `cursor` (from the oldest kept when undefined), in commit order. */
+  eventsSince(cursor: string | undefined, limit: number): Promise<EventPage>;
+  /** Drops events whose timestamp is before `before` (Gregorian seconds); returns how many. */
+  pruneEvents(before: number): Promise<number>;
+}
+
+/** A one-write batch: store `record` conditionally on `expected`, with no events. */
+export function singleWrite(record: NumberRecord, expected: number | null): CommitBatch {
+  return { writes: [{ number: record.number, record, expected, events: [] }] };
 }

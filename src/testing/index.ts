@@ -20,3 +20,4 @@ export type { PhonebookCase, PhonebookFixture, PhonebookSubject } from "./phoneb
 export { repositoryContract } from "./repository-contract.js";
 export type { RepositoryCase, RepositoryContractOptions } from "./repository-contract.js";
 export type { RepositoryFactory } from "./repository-writes.js";
+export { deleteRecord, putRecord } from "./repository-fixtures.js";

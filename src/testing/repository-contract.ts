@@ -1,4 +1,5 @@
 import { withSkips, type ContractCase, type SkipReasons } from "./contract-case.js";
+import { repositoryBatchCases, type RepositoryBatchCase } from "./repository-batches.js";
 import { repositoryListCases, type RepositoryListCase } from "./repository-lists.js";
 import { repositoryWalkCase } from "./repository-walk.js";
 import {
@@ -8,7 +9,8 @@ import {
 } from "./repository-writes.js";
 
 /** Every case of the repository contract, by key. */
-export type RepositoryCase = RepositoryWriteCase | RepositoryListCase | "walk";
+export type RepositoryCase =
+  RepositoryWriteCase | RepositoryBatchCase | RepositoryListCase | "walk";
 
 /** How the repository suite runs: cases to skip (with reasons) and the seed of its shuffles. */
 export interface RepositoryContractOptions {
@@ -31,6 +33,7 @@ export function repositoryContract(
   return withSkips<RepositoryCase>(
     [
       ...repositoryWriteCases(make),
+      ...repositoryBatchCases(make),
       ...repositoryListCases(make, seed),
       repositoryWalkCase(make, seed),
     ],

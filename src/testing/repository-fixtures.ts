@@ -3,6 +3,7 @@ import { described, failureOf } from "./assertions.js";
 import { makeRecord, type NumberRecord, type RecordInit } from "../domain/record.js";
 import {
   RevisionConflictError,
+  singleWrite,
   type NumberRepository,
   type PageRequest,
 } from "../ports/repository.js";
@@ -113,4 +114,23 @@ export async function assertPages(
 /** The records in number order. */
 export function byNumber(records: readonly NumberRecord[]): NumberRecord[] {
   return [...records].sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+}
+
+/** Stores one record through `commit`, conditionally on `expected`; returns its new revision. */
+export async function putRecord(
+  repository: NumberRepository,
+  record: NumberRecord,
+  expected: number | null,
+): Promise<number> {
+  const [revision] = await repository.commit(singleWrite(record, expected));
+  return revision as number;
+}
+
+/** Deletes one number's record through `commit`, conditionally on `expected`. */
+export async function deleteRecord(
+  repository: NumberRepository,
+  number: string,
+  expected: number,
+): Promise<void> {
+  await repository.commit({ writes: [{ number, record: null, expected, events: [] }] });
 }

@@ -3,7 +3,7 @@ import type { NumberRecord } from "../domain/record.js";
 import type { NumberState } from "../domain/states.js";
 import type { NumberRepository } from "../ports/repository.js";
 import type { CaseDefinition } from "./contract-case.js";
-import { aRecord, aRichRecord, assertPages, byNumber } from "./repository-fixtures.js";
+import { aRecord, aRichRecord, assertPages, byNumber, putRecord } from "./repository-fixtures.js";
 import type { RepositoryFactory } from "./repository-writes.js";
 import { seededRandom } from "./seeded-random.js";
 
@@ -34,7 +34,8 @@ async function holding(
   records: readonly NumberRecord[] = SPREAD,
 ): Promise<NumberRepository> {
   const repository = await make();
-  for (const record of seededRandom(seed).shuffle(records)) await repository.put(record, null);
+  for (const record of seededRandom(seed).shuffle(records))
+    await putRecord(repository, record, null);
   return repository;
 }
 
@@ -69,7 +70,8 @@ export function repositoryListCases(
         const repository = await holding(make, seed);
         const number = "+14155550101";
         const moved = aRecord(number, { state: "in_service", assignedTo: "beta" });
-        const revision = await repository.put(
+        const revision = await putRecord(
+          repository,
           moved,
           (await repository.get(number))?.revision ?? null,
         );
@@ -77,7 +79,7 @@ export function repositoryListCases(
         assert.deepEqual(await repository.listByOwner("acme"), owned("acme", after), "old owner");
         assert.deepEqual(await repository.listByOwner("beta"), owned("beta", after), "new owner");
         const dropped = aRecord(number, { state: "available" });
-        await repository.put(dropped, revision);
+        await putRecord(repository, dropped, revision);
         const last = SPREAD.map((record) => (record.number === number ? dropped : record));
         assert.deepEqual(await repository.listByOwner("beta"), owned("beta", last), "unowned");
         assert.deepEqual(await repository.listByOwner("acme"), owned("acme", last), "old owner");
@@ -122,7 +124,7 @@ export function repositoryListCases(
         }
         const number = "+14155550199";
         const moved = aRecord(number, { state: "reserved", assignedTo: "beta" });
-        await repository.put(moved, (await repository.get(number))?.revision ?? null);
+        await putRecord(repository, moved, (await repository.get(number))?.revision ?? null);
         const after = SPREAD.map((record) => (record.number === number ? moved : record));
         assert.deepEqual(await repository.listByState("available"), inState("available", after));
         assert.deepEqual(await repository.listByState("reserved"), inState("reserved", after));

@@ -3,7 +3,13 @@ import type { NumberRecord } from "../domain/record.js";
 import type { NumberState } from "../domain/states.js";
 import type { NumberRepository, StoredNumber } from "../ports/repository.js";
 import type { CaseDefinition } from "./contract-case.js";
-import { aRecord, assertConflict, byNumber } from "./repository-fixtures.js";
+import {
+  aRecord,
+  assertConflict,
+  byNumber,
+  deleteRecord,
+  putRecord,
+} from "./repository-fixtures.js";
 import type { RepositoryFactory } from "./repository-writes.js";
 import { seededRandom, type SeededRandom } from "./seeded-random.js";
 
@@ -68,21 +74,21 @@ export function repositoryWalkCase(make: RepositoryFactory, seed: number): CaseD
         const label = `step ${step}: ${action} ${number}`;
         if (action === "put") {
           const record = someRecord(random, number);
-          const revision = await repository.put(record, right);
+          const revision = await putRecord(repository, record, right);
           if (current !== undefined) assert.ok(revision > current.revision, `${label}: revision`);
           model.set(number, { record, revision });
         } else if (action === "wrongPut") {
           await assertConflict(
-            () => repository.put(someRecord(random, number), wrong),
+            () => putRecord(repository, someRecord(random, number), wrong),
             number,
             label,
           );
         } else if (action === "delete" && current !== undefined) {
-          await repository.delete(number, current.revision);
+          await deleteRecord(repository, number, current.revision);
           model.delete(number);
         } else {
           const stale = (current?.revision ?? 0) + random.pick([1, -1]);
-          await assertConflict(() => repository.delete(number, stale), number, label);
+          await assertConflict(() => deleteRecord(repository, number, stale), number, label);
         }
         await agree(repository, model, label);
       }

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import type { NumberRepository } from "../ports/repository.js";
 import type { CaseDefinition } from "./contract-case.js";
-import { aRecord, aRichRecord, assertConflict, assertStored } from "./repository-fixtures.js";
+import {
+  aRecord,
+  aRichRecord,
+  assertConflict,
+  assertStored,
+  deleteRecord,
+  putRecord,
+} from "./repository-fixtures.js";
 
 /** Makes a fresh, empty repository for each case. */
 export type RepositoryFactory = () => NumberRepository | Promise<NumberRepository>;
@@ -45,8 +52,11 @@ export function repositoryWriteCases(
         const repository = await make();
         const a = aRichRecord(A, "acme");
         const c = aRecord(C, { state: "reserved", assignedTo: "beta" });
-        const revisions = [await repository.put(a, null), await repository.put(c, null)];
-        await repository.put(aRecord(B), null);
+        const revisions = [
+          await putRecord(repository, a, null),
+          await putRecord(repository, c, null),
+        ];
+        await putRecord(repository, aRecord(B), null);
         const many = await repository.getMany([C, "+19995550100", A]);
         assert.deepEqual([...many.keys()].sort(), [C, A].sort(), "numbers found");
         assert.deepEqual(many.get(A), { record: a, revision: revisions[0] }, "the record of A");
@@ -59,7 +69,7 @@ export function repositoryWriteCases(
       run: async () => {
         const repository = await make();
         for (const record of [aRichRecord(A, "acme"), aRecord(B), aRecord(C, { state: "aging" })]) {
-          const revision = await repository.put(record, null);
+          const revision = await putRecord(repository, record, null);
           assert.equal(typeof revision, "number", "put resolves with a numeric revision");
           await assertStored(repository, record, revision, `after creating ${record.number}`);
         }
@@ -71,9 +81,9 @@ export function repositoryWriteCases(
       run: async () => {
         const repository = await make();
         const first = aRecord(A, { assignedTo: "acme" });
-        const revision = await repository.put(first, null);
+        const revision = await putRecord(repository, first, null);
         const second = aRecord(A, { assignedTo: "beta", state: "reserved" });
-        await assertConflict(() => repository.put(second, null), A, "second create");
+        await assertConflict(() => putRecord(repository, second, null), A, "second create");
         await assertStored(repository, first, revision, "after the refused create");
         assert.deepEqual(await repository.listByOwner("beta"), [], "beta's list after the refusal");
       },
@@ -84,13 +94,17 @@ export function repositoryWriteCases(
       run: async () => {
         const repository = await make();
         const first = aRecord(A, { assignedTo: "acme" });
-        const stale = await repository.put(first, null);
+        const stale = await putRecord(repository, first, null);
         const current = aRecord(A, { assignedTo: "acme", state: "reserved" });
-        const revision = await repository.put(current, stale);
+        const revision = await putRecord(repository, current, stale);
         const late = aRecord(A, { assignedTo: "beta", state: "in_service" });
-        await assertConflict(() => repository.put(late, stale), A, "write with a stale revision");
         await assertConflict(
-          () => repository.put(late, revision + 1),
+          () => putRecord(repository, late, stale),
+          A,
+          "write with a stale revision",
+        );
+        await assertConflict(
+          () => putRecord(repository, late, revision + 1),
           A,
           "write with a future one",
         );
@@ -105,8 +119,12 @@ export function repositoryWriteCases(
       name: "put with a revision for a number that has no record throws RevisionConflictError and creates nothing",
       run: async () => {
         const repository = await make();
-        const revision = await repository.put(aRecord(B), null);
-        await assertConflict(() => repository.put(aRecord(A), revision), A, "write to absent A");
+        const revision = await putRecord(repository, aRecord(B), null);
+        await assertConflict(
+          () => putRecord(repository, aRecord(A), revision),
+          A,
+          "write to absent A",
+        );
         await assertStored(repository, undefined, undefined, "after the refused write", A);
       },
     },
@@ -115,12 +133,16 @@ export function repositoryWriteCases(
       name: "every successful put answers a revision greater than the one it replaced, and get reports it",
       run: async () => {
         const repository = await make();
-        let revision = await repository.put(aRecord(A), null);
+        let revision = await putRecord(repository, aRecord(A), null);
         const states = ["reserved", "in_service", "aging", "available", "in_service"] as const;
         for (const state of states) {
           const record = aRecord(A, { state, assignedTo: "acme" });
-          await repository.put(aRecord(B, { state }), (await repository.get(B))?.revision ?? null);
-          const next = await repository.put(record, revision);
+          await putRecord(
+            repository,
+            aRecord(B, { state }),
+            (await repository.get(B))?.revision ?? null,
+          );
+          const next = await putRecord(repository, record, revision);
           assert.ok(next > revision, `revision ${next} after ${revision} does not increase`);
           await assertStored(repository, record, next, `after moving to ${state}`);
           revision = next;
@@ -134,16 +156,16 @@ export function repositoryWriteCases(
         const repository = await make();
         const record = aRecord(A, { state: "reserved", assignedTo: "acme" });
         const kept = aRecord(B, { state: "reserved", assignedTo: "acme" });
-        const first = await repository.put(aRecord(A), null);
-        const revision = await repository.put(record, first);
-        await repository.put(kept, null);
-        await repository.delete(A, revision);
+        const first = await putRecord(repository, aRecord(A), null);
+        const revision = await putRecord(repository, record, first);
+        await putRecord(repository, kept, null);
+        await deleteRecord(repository, A, revision);
         await assertStored(repository, undefined, undefined, "after delete", A);
         assert.equal((await repository.getMany([A])).size, 0, "getMany after delete");
         assert.deepEqual(await repository.listByOwner("acme"), [kept], "owner list after delete");
         assert.deepEqual(await repository.listByState("reserved"), [kept], "state list");
         assert.deepEqual(await repository.scanPrefix("+1415", "reserved"), [kept], "prefix scan");
-        const again = await repository.put(record, null);
+        const again = await putRecord(repository, record, null);
         await assertStored(repository, record, again, "created again after delete");
       },
     },
@@ -153,17 +175,25 @@ export function repositoryWriteCases(
       run: async () => {
         const repository = await make();
         const record = aRecord(A, { state: "reserved", assignedTo: "acme" });
-        const stale = await repository.put(aRecord(A), null);
-        const revision = await repository.put(record, stale);
-        await assertConflict(() => repository.delete(A, stale), A, "delete with a stale revision");
+        const stale = await putRecord(repository, aRecord(A), null);
+        const revision = await putRecord(repository, record, stale);
         await assertConflict(
-          () => repository.delete(A, revision + 1),
+          () => deleteRecord(repository, A, stale),
+          A,
+          "delete with a stale revision",
+        );
+        await assertConflict(
+          () => deleteRecord(repository, A, revision + 1),
           A,
           "delete with a future one",
         );
         await assertStored(repository, record, revision, "after the refused deletes");
         assert.deepEqual(await repository.listByOwner("acme"), [record], "owner list");
-        await assertConflict(() => repository.delete(B, revision), B, "delete of an absent number");
+        await assertConflict(
+          () => deleteRecord(repository, B, revision),
+          B,
+          "delete of an absent number",
+        );
       },
     },
   ];

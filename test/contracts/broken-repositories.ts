@@ -8,6 +8,7 @@ import {
 } from "../../src/ports/repository.js";
 import type { RepositoryCase, RepositoryFactory } from "../../src/testing/index.js";
 import { NOW } from "./a-number.js";
+import { wrapRepository } from "../support/repositories.js";
 
 /** A deliberately broken adapter and the contract cases that must catch it. */
 export interface Mutant<S, K extends string> {
@@ -22,16 +23,7 @@ function broken(
 ): RepositoryFactory {
   return () => {
     const inner = new MemoryNumberRepository();
-    const base: NumberRepository = {
-      get: (number) => inner.get(number),
-      getMany: (numbers) => inner.getMany(numbers),
-      put: (record, expected) => inner.put(record, expected),
-      delete: (number, expected) => inner.delete(number, expected),
-      listByOwner: (owner, page) => inner.listByOwner(owner, page),
-      scanPrefix: (prefix, state, page) => inner.scanPrefix(prefix, state, page),
-      listByState: (state, page) => inner.listByState(state, page),
-    };
-    return { ...base, ...override(inner) };
+    return wrapRepository(inner, override(inner));
   };
 }
 
@@ -47,10 +39,18 @@ const paged = (records: NumberRecord[], page: PageRequest = {}): NumberRecord[] 
 /** Repositories that each break the contract one way. */
 export const BROKEN_REPOSITORIES: readonly Mutant<RepositoryFactory, RepositoryCase>[] = [
   {
-    flaw: "ignores the expected revision on put",
-    breaks: ["createTwice", "staleRevision", "absentRevision", "walk"],
+    flaw: "ignores the expected revision of a write",
+    breaks: ["createTwice", "staleRevision", "absentRevision", "walk", "batchAtomic"],
     subject: broken((inner) => ({
-      put: async (record) => inner.put(record, (await inner.get(record.number))?.revision ?? null),
+      commit: async (batch) => {
+        const writes = await Promise.all(
+          batch.writes.map(async (w) => ({
+            ...w,
+            expected: (await inner.get(w.number))?.revision ?? null,
+          })),
+        );
+        return inner.commit({ writes });
+      },
     })),
   },
   {
@@ -72,10 +72,10 @@ export const BROKEN_REPOSITORIES: readonly Mutant<RepositoryFactory, RepositoryC
     })),
   },
   {
-    flaw: "answers the same revision from every put",
+    flaw: "answers the same revision from every write",
     breaks: ["create", "revisionsIncrease"],
     subject: broken((inner) => ({
-      put: async (record, expected) => Math.min(await inner.put(record, expected), 1),
+      commit: async (batch) => (await inner.commit(batch)).map((r) => Math.min(r, 1)),
     })),
   },
   {
@@ -92,9 +92,13 @@ export const BROKEN_REPOSITORIES: readonly Mutant<RepositoryFactory, RepositoryC
     flaw: "never deletes",
     breaks: ["deleteRight"],
     subject: broken((inner) => ({
-      delete: async (number, expected) => {
-        if ((await inner.get(number))?.revision !== expected)
-          throw new RevisionConflictError(number);
+      commit: async (batch) => {
+        for (const w of batch.writes) {
+          if ((await inner.get(w.number))?.revision !== (w.expected ?? undefined))
+            throw new RevisionConflictError([w.number]);
+        }
+        const kept = batch.writes.filter((w) => w.record !== null);
+        return kept.length === 0 ? [] : inner.commit({ writes: kept });
       },
     })),
   },
@@ -102,12 +106,49 @@ export const BROKEN_REPOSITORIES: readonly Mutant<RepositoryFactory, RepositoryC
     flaw: "deletes whatever revision it is given",
     breaks: ["deleteWrong"],
     subject: broken((inner) => ({
-      delete: async (number) => {
-        const stored = await inner.get(number);
-        if (stored === undefined) throw new RevisionConflictError(number);
-        await inner.delete(number, stored.revision);
+      commit: async (batch) => {
+        const writes = await Promise.all(
+          batch.writes.map(async (w) => {
+            const stored = await inner.get(w.number);
+            return w.record === null && stored !== undefined
+              ? { ...w, expected: stored.revision }
+              : w;
+          }),
+        );
+        return inner.commit({ writes });
       },
     })),
+  },
+  {
+    flaw: "applies the writes of a batch before its stale one",
+    breaks: ["batchAtomic"],
+    subject: broken((inner) => ({
+      commit: async (batch) => {
+        const revisions: number[] = [];
+        for (const write of batch.writes)
+          revisions.push(...(await inner.commit({ writes: [write] })));
+        return revisions;
+      },
+    })),
+  },
+  {
+    flaw: "drops the events a batch carries",
+    breaks: ["events"],
+    subject: broken((inner) => ({
+      commit: (batch) => inner.commit({ writes: batch.writes.map((w) => ({ ...w, events: [] })) }),
+    })),
+  },
+  {
+    flaw: "reads the outbox from the start whatever the cursor",
+    breaks: ["events"],
+    subject: broken((inner) => ({
+      eventsSince: (_cursor, limit) => inner.eventsSince(undefined, limit),
+    })),
+  },
+  {
+    flaw: "never prunes events",
+    breaks: ["pruneEvents"],
+    subject: broken(() => ({ pruneEvents: () => Promise.resolve(0) })),
   },
   {
     flaw: "returns listByOwner unsorted",
@@ -122,12 +163,14 @@ export const BROKEN_REPOSITORIES: readonly Mutant<RepositoryFactory, RepositoryC
     subject: broken((inner) => {
       const everOwned = new Map<string, Set<string>>();
       return {
-        put: async (record, expected) => {
-          const revision = await inner.put(record, expected);
-          const owner = record.assignedTo;
-          if (owner !== undefined)
-            everOwned.set(owner, (everOwned.get(owner) ?? new Set()).add(record.number));
-          return revision;
+        commit: async (batch) => {
+          const revisions = await inner.commit(batch);
+          for (const { record } of batch.writes) {
+            const owner = record?.assignedTo;
+            if (record && owner !== undefined)
+              everOwned.set(owner, (everOwned.get(owner) ?? new Set()).add(record.number));
+          }
+          return revisions;
         },
         listByOwner: async (owner, page) => {
           const stored = await inner.getMany([...(everOwned.get(owner) ?? [])]);

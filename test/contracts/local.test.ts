@@ -3,18 +3,20 @@ import { LocalCarrier } from "../../src/adapters/carriers/local.js";
 import { MemoryNumberRepository } from "../../src/adapters/memory/memory-repository.js";
 import { aNumber } from "./a-number.js";
 import { carrierContract } from "./carrier-contract.js";
+import { putRecord } from "../../src/testing/repository-fixtures.js";
 
 const POOL = ["+14155550100", "+14155550101", "+14155550150", "+14155551200", "+14155559999"];
 
 async function seeded(): Promise<MemoryNumberRepository> {
   const repository = new MemoryNumberRepository();
-  for (const number of POOL) await repository.put(aNumber({ number, state: "available" }), null);
+  for (const number of POOL)
+    await putRecord(repository, aNumber({ number, state: "available" }), null);
   const noise = [
     aNumber({ number: "+14155550120", state: "available", carrier: "simulated" }),
     aNumber({ number: "+14155550130", state: "reserved", assignedTo: "acme" }),
     aNumber({ number: "+14165550100", state: "available" }),
   ];
-  for (const record of noise) await repository.put(record, null);
+  for (const record of noise) await putRecord(repository, record, null);
   return repository;
 }
 
@@ -66,9 +68,13 @@ describe("LocalCarrier", () => {
     const repository = new MemoryNumberRepository();
     for (let i = 0; i < 150; i++) {
       const number = `+1415555${String(i).padStart(4, "0")}`;
-      await repository.put(aNumber({ number, state: "available", carrier: "simulated" }), null);
+      await putRecord(
+        repository,
+        aNumber({ number, state: "available", carrier: "simulated" }),
+        null,
+      );
     }
-    await repository.put(aNumber({ number: "+14155559000", state: "available" }), null);
+    await putRecord(repository, aNumber({ number: "+14155559000", state: "available" }), null);
     const carrier = new LocalCarrier(repository);
 
     const result = await carrier.search({

@@ -6,6 +6,7 @@ import { MemoryNumberRepository } from "../../src/adapters/memory/memory-reposit
 import type { NumberLifecycleError } from "../../src/domain/errors.js";
 import { aNumber, NOW } from "./a-number.js";
 import { carrierContract } from "./carrier-contract.js";
+import { putRecord } from "../../src/testing/repository-fixtures.js";
 
 const MINE = ["+18885550100", "+18885550101", "+18885550150", "+18885559000"];
 const entries = (owner: string, numbers: readonly string[], state = "available"): PoolEntry[] =>
@@ -110,7 +111,8 @@ describe("ManagedCarrier", () => {
 
   it("records each offer as an unowned available number unless it already has a record (carriers.md §5.4)", async () => {
     const repository = new MemoryNumberRepository();
-    await repository.put(
+    await putRecord(
+      repository,
       aNumber({ number: MINE[1] as string, state: "reserved", assignedTo: "x" }),
       null,
     );

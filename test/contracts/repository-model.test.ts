@@ -9,6 +9,7 @@ import {
   type StoredNumber,
 } from "../../src/ports/repository.js";
 import { aNumber } from "./a-number.js";
+import { deleteRecord, putRecord } from "../../src/testing/repository-fixtures.js";
 
 /** The reference model: a plain map from number to stored record. */
 interface Model {
@@ -60,7 +61,7 @@ const putRight = record.map((written): Command => ({
   check: () => true,
   run: async (model, real) => {
     const before = model.stored.get(written.number);
-    const revision = await real.put(written, before?.revision ?? null);
+    const revision = await putRecord(real, written, before?.revision ?? null);
     if (before !== undefined) expect(revision).toBeGreaterThan(before.revision);
     model.stored.set(written.number, { record: written, revision });
     expect(await real.get(written.number)).toEqual({ record: written, revision });
@@ -76,7 +77,7 @@ const putWrong = fc
       const before = model.stored.get(written.number);
       const wrong =
         before === undefined ? (shift ?? 0) + 2 : shift === null ? null : before.revision + shift;
-      expect(await conflictOf(() => real.put(written, wrong))).toBe(written.number);
+      expect(await conflictOf(() => putRecord(real, written, wrong))).toBe(written.number);
       expect(await real.get(written.number)).toEqual(before);
     },
     toString: () => `putWrong(${written.number}, ${shift})`,
@@ -85,7 +86,7 @@ const putWrong = fc
 const deleteRight = fc.constantFrom(...NUMBERS).map((number): Command => ({
   check: (model) => model.stored.has(number),
   run: async (model, real) => {
-    await real.delete(number, model.stored.get(number)?.revision ?? -1);
+    await deleteRecord(real, number, model.stored.get(number)?.revision ?? -1);
     model.stored.delete(number);
     expect(await real.get(number)).toBeUndefined();
   },
@@ -99,7 +100,7 @@ const deleteWrong = fc
     run: async (model, real) => {
       const before = model.stored.get(number);
       const wrong = (before?.revision ?? 0) + shift;
-      expect(await conflictOf(() => real.delete(number, wrong))).toBe(number);
+      expect(await conflictOf(() => deleteRecord(real, number, wrong))).toBe(number);
       expect(await real.get(number)).toEqual(before);
     },
     toString: () => `deleteWrong(${number}, ${shift})`,

@@ -3,20 +3,21 @@ import { ReservedCarrier } from "../../src/adapters/carriers/reserved.js";
 import { MemoryNumberRepository } from "../../src/adapters/memory/memory-repository.js";
 import { aNumber } from "./a-number.js";
 import { carrierContract } from "./carrier-contract.js";
+import { putRecord } from "../../src/testing/repository-fixtures.js";
 
 const HELD = ["+13035550100", "+13035550111", "+13035550112", "+13035551000"];
 
 async function seeded(owner: string): Promise<MemoryNumberRepository> {
   const repository = new MemoryNumberRepository();
   for (const number of HELD) {
-    await repository.put(aNumber({ number, state: "reserved", assignedTo: owner }), null);
+    await putRecord(repository, aNumber({ number, state: "reserved", assignedTo: owner }), null);
   }
   const noise = [
     aNumber({ number: "+13035550105", state: "in_service", assignedTo: owner }),
     aNumber({ number: "+13035550106", state: "reserved", assignedTo: "someone_else" }),
     aNumber({ number: "+13045550100", state: "reserved", assignedTo: owner }),
   ];
-  for (const record of noise) await repository.put(record, null);
+  for (const record of noise) await putRecord(repository, record, null);
   return repository;
 }
 

@@ -20,6 +20,7 @@ import type { Clock } from "../../src/ports/clock.js";
 import type { E911Provider } from "../../src/ports/e911.js";
 import type { Phonebook } from "../../src/ports/phonebook.js";
 import type { NumberRepository } from "../../src/ports/repository.js";
+import { putRecord } from "../../src/testing/repository-fixtures.js";
 
 /** The number most feature tests are about. */
 export const N = "+14155550100";
@@ -72,7 +73,7 @@ export async function buildWorld(options: WorldOptions = {}): Promise<World> {
   const clock = new ManualClock(START);
   const repository = new MemoryNumberRepository();
   for (const seed of options.numbers ?? []) {
-    await repository.put(makeRecord({ ...seed, now: clock.now() }), null);
+    await putRecord(repository, makeRecord({ ...seed, now: clock.now() }), null);
   }
   const engine = new NumberEngine({
     repository,

@@ -8,8 +8,10 @@ import type { Result } from "../../src/domain/errors.js";
 import { makeRecord, type NumberRecord } from "../../src/domain/record.js";
 import { NumberEngine } from "../../src/engine/engine.js";
 import type { AccountDirectory } from "../../src/ports/accounts.js";
-import type { NumberRepository } from "../../src/ports/repository.js";
+import type { CommitBatch, NumberRepository } from "../../src/ports/repository.js";
+import { putRecord } from "../../src/testing/repository-fixtures.js";
 import { STANDARD_TREE } from "../support/accounts.js";
+import { wrapRepository } from "../support/repositories.js";
 
 const NUMBER = "+14155550100";
 const NOW = 63_640_000_000;
@@ -22,17 +24,11 @@ const later =
 
 /** A repository whose reads and writes happen in an order the scheduler decides. */
 function scheduledRepository(s: fc.Scheduler, inner: NumberRepository): NumberRepository {
-  return {
+  return wrapRepository(inner, {
     get: later(s, "get", (n: string) => inner.get(n)),
     getMany: later(s, "getMany", (n: readonly string[]) => inner.getMany(n)),
-    put: later(s, "put", (r: Parameters<NumberRepository["put"]>[0], e: number | null) =>
-      inner.put(r, e),
-    ),
-    delete: later(s, "delete", (n: string, e: number) => inner.delete(n, e)),
-    listByOwner: (o, p) => inner.listByOwner(o, p),
-    scanPrefix: (x, st, p) => inner.scanPrefix(x, st, p),
-    listByState: (st, p) => inner.listByState(st, p),
-  };
+    commit: later(s, "commit", (b: CommitBatch) => inner.commit(b)),
+  });
 }
 
 function scheduledAccounts(s: fc.Scheduler, inner: AccountDirectory): AccountDirectory {
@@ -41,7 +37,8 @@ function scheduledAccounts(s: fc.Scheduler, inner: AccountDirectory): AccountDir
 
 async function poolWith(): Promise<MemoryNumberRepository> {
   const repository = new MemoryNumberRepository();
-  await repository.put(
+  await putRecord(
+    repository,
     makeRecord({ number: NUMBER, state: "available", now: NOW, features: { local: {} } }),
     null,
   );

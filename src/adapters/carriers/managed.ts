@@ -2,7 +2,11 @@ import { NumberLifecycleError } from "../../domain/errors.js";
 import { makeRecord, type NumberRecord } from "../../domain/record.js";
 import type { Carrier, CarrierSearch, CarrierSearchResult } from "../../ports/carrier.js";
 import type { Clock } from "../../ports/clock.js";
-import { RevisionConflictError, type NumberRepository } from "../../ports/repository.js";
+import {
+  RevisionConflictError,
+  singleWrite,
+  type NumberRepository,
+} from "../../ports/repository.js";
 import type { ManagedPoolStore, PoolEntry } from "./managed-pool.js";
 
 /** Where found numbers are recorded: "create found" writes an `available` record per offer. */
@@ -77,7 +81,7 @@ export class ManagedCarrier implements Carrier {
     if (existing !== undefined) return existing.record.state;
     const record = makeRecord({ number, state: "available", now: clock.now(), carrier: this.name });
     try {
-      await repository.put(record, null);
+      await repository.commit(singleWrite(record, null));
       return "available";
     } catch (thrown) {
       if (!(thrown instanceof RevisionConflictError)) throw thrown;

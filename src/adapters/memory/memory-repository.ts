@@ -1,22 +1,40 @@
+import type { NumberEvent, StoredEvent } from "../../domain/events.js";
 import type { NumberRecord } from "../../domain/record.js";
 import type { NumberState } from "../../domain/states.js";
 import {
   RevisionConflictError,
+  type CommitBatch,
+  type EventPage,
   type NumberRepository,
   type PageRequest,
   type StoredNumber,
 } from "../../ports/repository.js";
 import { SortedKeys } from "./sorted-keys.js";
 
+/** Options of the in-memory repository. */
+export interface MemoryRepositoryOptions {
+  /** Keep committed events for `eventsSince` (default true); false drops them at commit. */
+  readonly keepEvents?: boolean;
+}
+
 /**
  * A deterministic in-memory repository: records by number, with sorted indexes by owner and
- * by state. Records are immutable values, so readers can never see a half-written one.
+ * by state, and an outbox of committed events. Records are immutable values, so readers can
+ * never see a half-written one.
  */
 export class MemoryNumberRepository implements NumberRepository {
   readonly #records = new Map<string, StoredNumber>();
   readonly #byOwner = new Map<string, SortedKeys>();
   readonly #byState = new Map<NumberState, SortedKeys>();
+  readonly #events: StoredEvent[] = [];
+  readonly #keepEvents: boolean;
   #revision = 0;
+  #sequence = 0;
+
+  /** An empty repository. */
+  constructor(options: MemoryRepositoryOptions = {}) {
+    this.#keepEvents = options.keepEvents ?? true;
+  }
 
   /** Reads one record. */
   get(number: string): Promise<StoredNumber | undefined> {
@@ -33,25 +51,31 @@ export class MemoryNumberRepository implements NumberRepository {
     return Promise.resolve(out);
   }
 
-  /** Writes a record if its revision is the expected one. */
-  put(record: NumberRecord, expected: number | null): Promise<number> {
-    const current = this.#records.get(record.number);
-    if ((current?.revision ?? null) !== expected)
-      return Promise.reject(new RevisionConflictError(record.number));
-    if (current !== undefined) this.#unindex(current.record);
-    const revision = ++this.#revision;
-    this.#records.set(record.number, { record, revision });
-    this.#index(record);
-    return Promise.resolve(revision);
-  }
-
-  /** Deletes a record if its revision is the expected one. */
-  delete(number: string, expected: number): Promise<void> {
-    const current = this.#records.get(number);
-    if (current?.revision !== expected) return Promise.reject(new RevisionConflictError(number));
-    this.#unindex(current.record);
-    this.#records.delete(number);
-    return Promise.resolve();
+  /** Applies every write of the batch if all expected revisions hold, else none. */
+  commit(batch: CommitBatch): Promise<readonly number[]> {
+    const stale = batch.writes
+      .filter((w) => (this.#records.get(w.number)?.revision ?? null) !== w.expected)
+      .map((w) => w.number);
+    if (stale.length > 0) return Promise.reject(new RevisionConflictError(stale));
+    const revisions: number[] = [];
+    for (const write of batch.writes) {
+      const current = this.#records.get(write.number);
+      if (current !== undefined) this.#unindex(current.record);
+      const revision = ++this.#revision;
+      if (write.record === null) this.#records.delete(write.number);
+      else {
+        this.#records.set(write.number, { record: write.record, revision });
+        this.#index(write.record);
+      }
+      revisions.push(revision);
+      if (this.#keepEvents) {
+        for (const draft of write.events) {
+          const event: NumberEvent = { ...draft, revision };
+          this.#events.push({ cursor: String(++this.#sequence), event });
+        }
+      }
+    }
+    return Promise.resolve(revisions);
   }
 
   /** Lists an account's numbers in number order. */
@@ -75,6 +99,34 @@ export class MemoryNumberRepository implements NumberRepository {
   listByState(state: NumberState, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
     const keys = this.#byState.get(state)?.range(page.startKey ?? "") ?? [];
     return Promise.resolve(this.#page(keys, page));
+  }
+
+  /** Reads committed events after a cursor, oldest first. */
+  eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
+    const after = cursor === undefined ? 0 : Number(cursor);
+    const first = this.#firstAfter(Number.isFinite(after) ? after : 0);
+    const events = this.#events.slice(first, first + Math.max(0, limit));
+    return Promise.resolve({ events, cursor: events.at(-1)?.cursor ?? cursor });
+  }
+
+  /** Drops events older than `before`. */
+  pruneEvents(before: number): Promise<number> {
+    const keep = this.#events.findIndex((e) => e.event.timestamp >= before);
+    const dropped = keep < 0 ? this.#events.length : keep;
+    this.#events.splice(0, dropped);
+    return Promise.resolve(dropped);
+  }
+
+  /** The index of the first kept event whose sequence is above `sequence` (binary search). */
+  #firstAfter(sequence: number): number {
+    let low = 0;
+    let high = this.#events.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (Number((this.#events[mid] as StoredEvent).cursor) <= sequence) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** The records of `keys`, in order, at most `page.limit` of them. */

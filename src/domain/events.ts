@@ -1,0 +1,56 @@
+import type { NumberState } from "./states.js";
+
+/** What changed a number (conformance/FORMAT.md `inspect_events`). */
+export type NumberOperation =
+  | "create"
+  | "update"
+  | "reserve"
+  | "activate"
+  | "release"
+  | "delete"
+  | "fix"
+  | "inbound_call"
+  | "sweep"
+  | "hold_expiry"
+  | "port_completion";
+
+/** One change to a record as a JSON patch operation on the stored document (`toDocument` keys). */
+export interface RecordPatch {
+  readonly op: "add" | "replace" | "remove";
+  readonly path: readonly (string | number)[];
+  readonly value?: unknown;
+}
+
+/**
+ * A committed change of one number record. The keys are the wire names every implementation
+ * shares (conformance/FORMAT.md): they are what subscribers, the outbox and scenarios see.
+ */
+export interface NumberEvent {
+  readonly type: "number";
+  readonly number: string;
+  readonly operation: NumberOperation;
+  /** The state before; null when the record did not exist. */
+  readonly from: NumberState | null;
+  /** The state after; null when the record is gone. */
+  readonly to: NumberState | null;
+  /** The acting account; `system` for the clean-up, calls, hold expiry and port completion. */
+  readonly account_id: string;
+  readonly owner_before: string | null;
+  readonly owner_after: string | null;
+  /** The record's revision after the change (the revision of the deletion when it is gone). */
+  readonly revision: number;
+  /** The clock at the change, in Gregorian seconds. */
+  readonly timestamp: number;
+  /** The change to the record, as patches on its stored document. */
+  readonly patches: readonly RecordPatch[];
+}
+
+/** An event before the store has given its write a revision. */
+export type NumberEventDraft = Omit<NumberEvent, "revision">;
+
+/** An event as the outbox keeps it: the event and its place in commit order. */
+export interface StoredEvent {
+  /** Opaque position: pass it to `since` to read what was committed after this event. */
+  readonly cursor: string;
+  readonly event: NumberEvent;
+}

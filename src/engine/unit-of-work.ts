@@ -1,0 +1,79 @@
+import type { NumberEventDraft } from "../domain/events.js";
+import type { NumberRecord } from "../domain/record.js";
+import type { NumberRepository, NumberWrite, StoredNumber } from "../ports/repository.js";
+
+/** A write waiting in a unit of work, with the record as the unit's readers now see it. */
+interface Pending {
+  readonly write: NumberWrite;
+  /** What a read inside the unit returns for the number: the staged record, or none. */
+  readonly view: StoredNumber | undefined;
+}
+
+/**
+ * Writes of several operations collected to be committed together (one collection pass, one
+ * idempotent request). Reads inside the unit see its staged writes; a second write of a number
+ * replaces the first but keeps the revision the first one read, and both writes' events.
+ */
+export class UnitOfWork {
+  readonly #pending = new Map<string, Pending>();
+  /** Every number staged, once per write, in staging order (lets a pass see what each operation wrote). */
+  readonly log: string[] = [];
+  /** Revisions handed to staged views; negative, so no store revision can be mistaken for one. */
+  #nextMarker = -1;
+
+  /** True when the unit has staged a write of the number. */
+  has(number: string): boolean {
+    return this.#pending.has(number);
+  }
+
+  /** The staged view of a number (undefined: staged as deleted), when the unit wrote it. */
+  view(number: string): StoredNumber | undefined {
+    return this.#pending.get(number)?.view;
+  }
+
+  /** Stages a write; `write.expected` may be a staged view's marker, which is resolved here. */
+  stage(write: NumberWrite): StoredNumber | undefined {
+    const earlier = this.#pending.get(write.number);
+    const merged: NumberWrite =
+      earlier === undefined
+        ? write
+        : {
+            ...write,
+            expected: earlier.write.expected,
+            events: [...earlier.write.events, ...write.events],
+          };
+    const view =
+      write.record === null ? undefined : { record: write.record, revision: this.#nextMarker-- };
+    this.#pending.set(write.number, { write: merged, view });
+    this.log.push(write.number);
+    return view;
+  }
+
+  /** The numbers staged, in the order of their first write. */
+  numbers(): string[] {
+    return [...this.#pending.keys()];
+  }
+
+  /** Forgets the staged writes of these numbers (their operations will be decided again). */
+  drop(numbers: Iterable<string>): void {
+    for (const number of numbers) this.#pending.delete(number);
+  }
+
+  /** Commits every staged write in one batch, then empties the unit; throws what the store throws. */
+  async commit(repository: NumberRepository): Promise<void> {
+    if (this.#pending.size === 0) return;
+    const writes = [...this.#pending.values()].map((p) => p.write);
+    await repository.commit({ writes });
+    this.#pending.clear();
+  }
+}
+
+/** The write that stores `record` over what was read (`before`), carrying its events. */
+export function writeOf(
+  number: string,
+  record: NumberRecord | null,
+  before: StoredNumber | undefined,
+  events: readonly NumberEventDraft[],
+): NumberWrite {
+  return { number, record, expected: before?.revision ?? null, events };
+}
