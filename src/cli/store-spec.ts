@@ -1,0 +1,32 @@
+/** Where a command keeps its numbers: the value of `--store` or `NUMBERS_STORE`. */
+export type StoreSpec =
+  | { readonly kind: "memory" }
+  | { readonly kind: "sqlite"; readonly path: string }
+  | { readonly kind: "postgres"; readonly url: string };
+
+/** The store used when neither `--store` nor `NUMBERS_STORE` names one. */
+export const DEFAULT_STORE = "sqlite:./data/numbers.db";
+
+/**
+ * Reads a store value: `memory`, `sqlite:PATH` (a file path or `:memory:`) or a
+ * `postgres://` / `postgresql://` URL. Returns an error message for anything else.
+ */
+export function parseStoreSpec(value: string): StoreSpec | { readonly error: string } {
+  if (value === "memory") return { kind: "memory" };
+  if (value.startsWith("sqlite:")) {
+    const path = value.slice("sqlite:".length);
+    return path === ""
+      ? { error: "sqlite: needs a path, e.g. sqlite:./data/numbers.db" }
+      : { kind: "sqlite", path };
+  }
+  if (/^postgres(ql)?:\/\//.test(value)) return { kind: "postgres", url: value };
+  return { error: `unknown store "${value}": use memory, sqlite:PATH or postgres://…` };
+}
+
+/** The store a command uses: the `--store` value, else `NUMBERS_STORE`, else the default. */
+export function chooseStore(
+  option: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): StoreSpec | { readonly error: string } {
+  return parseStoreSpec(option ?? env["NUMBERS_STORE"] ?? DEFAULT_STORE);
+}
