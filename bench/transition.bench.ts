@@ -31,6 +31,7 @@ const facts: TransitionFacts = {
   state: "available",
   carrier: "local",
   reserveHistory: [],
+  now: 0,
   config: DEFAULT_CONFIG,
 };
 

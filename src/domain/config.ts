@@ -33,6 +33,8 @@ export interface EngineConfig {
   readonly maximum_search_quantity: number;
   /** A carrier, phonebook or E911 call taking longer than this fails. */
   readonly port_call_timeout_ms: number;
+  /** Seconds a reservation holds without `hold_for`; null: reservations never expire (extensions.md X1). */
+  readonly reservation_hold_s: number | null;
 }
 
 /** The defaults of every setting (config.md, with its §9 note 1 choices). */
@@ -52,6 +54,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   pagination_page_size: 50,
   maximum_search_quantity: 500,
   port_call_timeout_ms: 5000,
+  reservation_hold_s: null,
 };
 
 type Check = (value: unknown) => boolean;
@@ -87,6 +90,7 @@ const CHECKS: { readonly [K in keyof EngineConfig]: Check } = {
   pagination_page_size: isPositiveInt,
   maximum_search_quantity: isPositiveInt,
   port_call_timeout_ms: isPositiveInt,
+  reservation_hold_s: (v) => v === null || isPositiveInt(v),
 };
 
 /** True when the name is a setting this engine knows. */

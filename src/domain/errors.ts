@@ -34,6 +34,8 @@ export type NumberError =
       readonly field: string;
       readonly rule: string;
       readonly message: string;
+      /** The limit or type the value missed, when the rule has one. */
+      readonly target?: JsonValue;
     };
 
 /** The name of an engine failure. */

@@ -24,6 +24,8 @@ export interface NumberRecord {
   /** Opaque data the carrier returned on search or acquire. */
   readonly carrierData: Readonly<JsonObject>;
   readonly portedIn: boolean;
+  /** When a timed hold on a reservation runs out, in Gregorian seconds (extensions.md X1). */
+  readonly holdExpires?: number;
   /** User-defined fields and feature configuration (`cnam`, `dash_e911`, ...). */
   readonly public: Readonly<JsonObject>;
   /** Gregorian seconds. */
@@ -87,6 +89,7 @@ export function publicView(record: NumberRecord): JsonObject {
     view["features"] = features;
     readOnly["features"] = features;
   }
+  if (record.holdExpires !== undefined) readOnly["hold_expires"] = record.holdExpires;
   view["_read_only"] = readOnly;
   return view;
 }
@@ -101,6 +104,7 @@ export function listingEntry(record: NumberRecord): JsonObject {
     updated: record.modified,
   };
   if (record.usedBy !== undefined) entry["used_by"] = record.usedBy;
+  if (record.holdExpires !== undefined) entry["hold_expires"] = record.holdExpires;
   const locality = record.features["locality"];
   if (locality !== undefined) entry["locality"] = locality;
   return entry;
@@ -146,6 +150,7 @@ export function toDocument(record: NumberRecord): JsonObject {
   if (record.usedBy !== undefined) doc["used_by"] = record.usedBy;
   if (Object.keys(record.carrierData).length > 0) doc["carrier_data"] = { ...record.carrierData };
   if (record.portedIn) doc["ported_in"] = true;
+  if (record.holdExpires !== undefined) doc["hold_expires"] = record.holdExpires;
   return doc;
 }
 
@@ -162,6 +167,7 @@ export interface RecordInit {
   carrier?: string | undefined;
   carrierData?: JsonObject | undefined;
   portedIn?: boolean | undefined;
+  holdExpires?: number | undefined;
   public?: JsonObject | undefined;
   created?: number | undefined;
   modified?: number | undefined;
@@ -186,6 +192,7 @@ export function makeRecord(init: RecordInit): NumberRecord {
   if (init.assignedTo) record.assignedTo = init.assignedTo;
   if (init.prevAssignedTo) record.prevAssignedTo = init.prevAssignedTo;
   if (init.usedBy) record.usedBy = init.usedBy;
+  if (init.holdExpires !== undefined) record.holdExpires = init.holdExpires;
   return record;
 }
 
@@ -199,6 +206,7 @@ export function sameContent(a: NumberRecord, b: NumberRecord): boolean {
     a.usedBy === b.usedBy &&
     a.carrier === b.carrier &&
     a.portedIn === b.portedIn &&
+    a.holdExpires === b.holdExpires &&
     a.created === b.created &&
     (a.reserveHistory === b.reserveHistory ||
       jsonEqual([...a.reserveHistory], [...b.reserveHistory])) &&

@@ -7,6 +7,7 @@ import { isNumberState, type NumberState } from "../domain/states.js";
 import { validatePublicFields } from "../domain/public-fields.js";
 import type { LifecycleEventType } from "../machine/lifecycle-machine.js";
 import type { EngineContext } from "./context.js";
+import { readCurrent } from "./hold-expiry.js";
 import { reconcile } from "./load.js";
 import { runTransition } from "./transition.js";
 import type { AccountLookup } from "../domain/accounts.js";
@@ -69,7 +70,7 @@ export async function createNumber(
   const invalid = validatePublicFields(publicFieldsOf(request.publicFields ?? {}));
   if (invalid !== undefined) return fail(invalid);
   return ctx.exclusive(number, async () => {
-    const stored = await ctx.read(number);
+    const stored = await readCurrent(ctx, number, request.dryRun === true);
     if (stored !== undefined && stored.record.state !== "available") {
       return fail({ reason: "number_exists", number });
     }

@@ -1,6 +1,8 @@
 import { hasListingFilters, listingPredicate } from "../domain/listing-filter.js";
 import { kazooDocument, type NumberRecord } from "../domain/record.js";
+import type { PageRequest } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
+import { expireListed } from "./hold-expiry.js";
 
 /** List an account's numbers (`GET …/phone_numbers`), with Kazoo's query keys. */
 export interface ListRequest {
@@ -20,6 +22,16 @@ export interface ListPage {
   };
 }
 
+/** An owner's rows, read again after expiring any run-out hold among them (extensions.md X1). */
+async function listExpiringHolds(
+  ctx: EngineContext,
+  account: string,
+  page: PageRequest,
+): Promise<readonly NumberRecord[]> {
+  const rows = await ctx.deps.repository.listByOwner(account, page);
+  return (await expireListed(ctx, rows)) ? ctx.deps.repository.listByOwner(account, page) : rows;
+}
+
 /**
  * Lists an account's numbers in number order. Paging is on unless filters are given
  * (`paginate` forces it); with paging, filters apply to the rows of the page.
@@ -33,16 +45,14 @@ export async function listNumbers(ctx: EngineContext, request: ListRequest): Pro
     query["paginate"] === undefined ? !hasListingFilters(query) : query["paginate"] === "true";
   const startKey = query["start_key"];
   if (!paginate) {
-    const all = await ctx.deps.repository.listByOwner(
-      request.account,
-      startKey === undefined ? {} : { startKey },
-    );
+    const page = startKey === undefined ? {} : { startKey };
+    const all = await listExpiringHolds(ctx, request.account, page);
     return { numbers: keep(all) };
   }
   const requested = Number.parseInt(query["page_size"] ?? "", 10);
   const pageSize =
     Number.isInteger(requested) && requested > 0 ? requested : ctx.config.pagination_page_size;
-  const rows = await ctx.deps.repository.listByOwner(request.account, {
+  const rows = await listExpiringHolds(ctx, request.account, {
     limit: pageSize + 1,
     ...(startKey === undefined ? {} : { startKey }),
   });

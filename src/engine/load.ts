@@ -4,6 +4,7 @@ import { fail, ok, type Result } from "../domain/errors.js";
 import { toE164 } from "../domain/normalization.js";
 import type { StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
+import { readCurrent } from "./hold-expiry.js";
 
 /** A number loaded for a requester: its E.164 form, its stored record and the accounts involved. */
 export interface Loaded {
@@ -20,18 +21,20 @@ export function reconcile(ctx: EngineContext, input: string): Result<string> {
 
 /**
  * Loads a number the way every single-number operation does (authorization.md §3.1):
- * reconcile, read, then the read check against the requester (and the target, if any).
+ * reconcile, read (expiring a run-out hold first), then the read check against the requester
+ * (and the target, if any).
  */
 export async function loadForRequester(
   ctx: EngineContext,
   input: string,
   requester: string,
   target?: string,
+  dryRun = false,
 ): Promise<Result<Loaded>> {
   const reconciled = reconcile(ctx, input);
   if (!reconciled.ok) return reconciled;
   const number = reconciled.value;
-  const stored = await ctx.read(number);
+  const stored = await readCurrent(ctx, number, dryRun);
   if (stored === undefined) return fail({ reason: "not_found", number });
   const owner = stored.record.assignedTo;
   const accounts = await ctx.accountLookup([requester, target, owner]);

@@ -1,10 +1,12 @@
 import { SYSTEM } from "../domain/accounts.js";
 import { isSuperduperAdmin } from "../domain/accounts.js";
 import { fail, ok, type Result } from "../domain/errors.js";
+import { checkHoldFor } from "../domain/holds.js";
 import { LOCAL_CARRIER, type NumberRecord } from "../domain/record.js";
 import type { NumberOperation } from "../domain/events.js";
 import type { LifecycleEventType } from "../machine/lifecycle-machine.js";
 import type { EngineContext } from "./context.js";
+import { readCurrent } from "./hold-expiry.js";
 import { loadForRequester, reconcile } from "./load.js";
 import { runTransition } from "./transition.js";
 
@@ -15,6 +17,8 @@ export interface MoveToAccountRequest {
   readonly account: string;
   readonly requester: string;
   readonly dryRun?: boolean | undefined;
+  /** Reserve only: seconds the reservation holds before it expires (`hold_for`, extensions.md X1). */
+  readonly holdFor?: number | undefined;
 }
 
 /** Release a number (`DELETE …/{N}`), or hard-delete it when `hard` and the requester is the admin. */
@@ -25,18 +29,22 @@ export interface ReleaseRequest {
   readonly hard?: boolean | undefined;
 }
 
-async function moveLoaded(
-  ctx: EngineContext,
-  input: string,
-  requester: string,
-  target: string | undefined,
-  event: LifecycleEventType | ((admin: boolean) => LifecycleEventType),
-  dryRun: boolean,
-): Promise<Result<NumberRecord>> {
+/** One move of a loaded number: who asks, for whom, which event, and the request's options. */
+interface LoadedMove {
+  readonly input: string;
+  readonly requester: string;
+  readonly target: string | undefined;
+  readonly event: LifecycleEventType | ((admin: boolean) => LifecycleEventType);
+  readonly dryRun: boolean;
+  readonly holdFor?: number | undefined;
+}
+
+async function moveLoaded(ctx: EngineContext, move: LoadedMove): Promise<Result<NumberRecord>> {
+  const { input, requester, target, event, dryRun } = move;
   const reconciled = reconcile(ctx, input);
   if (!reconciled.ok) return reconciled;
   return ctx.exclusive(reconciled.value, async () => {
-    const loaded = await loadForRequester(ctx, input, requester, target);
+    const loaded = await loadForRequester(ctx, input, requester, target, dryRun);
     if (!loaded.ok) return loaded;
     const { stored, accounts } = loaded.value;
     const chosen =
@@ -50,24 +58,30 @@ async function moveLoaded(
       target,
       accounts,
       dryRun,
+      holdFor: move.holdFor,
     });
     return moved.ok ? ok(moved.value.record) : moved;
   });
 }
 
-/** Reserve (states.md §5, E1-E4): the number becomes `reserved` for the URL account. */
+/**
+ * Reserve (states.md §5, E1-E4): the number becomes `reserved` for the URL account, held for
+ * `holdFor` seconds (or the `reservation_hold_s` setting) when one applies (extensions.md X1).
+ */
 export function reserveNumber(
   ctx: EngineContext,
   request: MoveToAccountRequest,
 ): Promise<Result<NumberRecord>> {
-  return moveLoaded(
-    ctx,
-    request.number,
-    request.requester,
-    request.account,
-    "reserve",
-    request.dryRun === true,
-  );
+  const invalid = checkHoldFor(request.holdFor);
+  if (invalid !== undefined) return Promise.resolve(fail(invalid));
+  return moveLoaded(ctx, {
+    input: request.number,
+    requester: request.requester,
+    target: request.account,
+    event: "reserve",
+    dryRun: request.dryRun === true,
+    holdFor: request.holdFor,
+  });
 }
 
 /** Activate (states.md §5, E5-E10): the number goes `in_service` for the URL account. */
@@ -75,14 +89,13 @@ export async function activateNumber(
   ctx: EngineContext,
   request: MoveToAccountRequest,
 ): Promise<Result<NumberRecord>> {
-  const result = await moveLoaded(
-    ctx,
-    request.number,
-    request.requester,
-    request.account,
-    "activate",
-    request.dryRun === true,
-  );
+  const result = await moveLoaded(ctx, {
+    input: request.number,
+    requester: request.requester,
+    target: request.account,
+    event: "activate",
+    dryRun: request.dryRun === true,
+  });
   // decisions.md D2: a number nobody offered has nothing to buy from.
   if (!result.ok && result.error.reason === "not_found")
     return fail({ reason: "missing_provider_url" });
@@ -96,7 +109,13 @@ export function releaseNumber(
 ): Promise<Result<NumberRecord>> {
   const event = (admin: boolean): LifecycleEventType =>
     request.hard === true && admin ? "hardDelete" : "release";
-  return moveLoaded(ctx, request.number, request.requester, undefined, event, false);
+  return moveLoaded(ctx, {
+    input: request.number,
+    requester: request.requester,
+    target: undefined,
+    event,
+    dryRun: false,
+  });
 }
 
 /**
@@ -111,7 +130,7 @@ export async function inboundCall(
   const reconciled = reconcile(ctx, number);
   if (!reconciled.ok) return reconciled;
   return ctx.exclusive(reconciled.value, async () => {
-    const stored = await ctx.read(reconciled.value);
+    const stored = await readCurrent(ctx, reconciled.value);
     if (stored === undefined || stored.record.state !== "port_in") return ok(stored?.record);
     const record = stored.record;
     const moved = await runTransition(ctx, stored, record, {

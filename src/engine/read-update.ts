@@ -6,6 +6,7 @@ import { mergePatch, publicFieldsOf, type NumberRecord } from "../domain/record.
 import { ROUTABLE_STATES } from "../domain/states.js";
 import type { EngineContext } from "./context.js";
 import { recomputeFeatures } from "./features.js";
+import { readCurrent } from "./hold-expiry.js";
 import { loadForRequester, reconcile } from "./load.js";
 import { persist } from "./persist.js";
 
@@ -61,7 +62,13 @@ export async function updateNumber(
   const reconciled = reconcile(ctx, request.number);
   if (!reconciled.ok) return reconciled;
   return ctx.exclusive(reconciled.value, async () => {
-    const loaded = await loadForRequester(ctx, request.number, request.requester);
+    const loaded = await loadForRequester(
+      ctx,
+      request.number,
+      request.requester,
+      undefined,
+      request.dryRun === true,
+    );
     if (!loaded.ok) return loaded;
     const { stored } = loaded.value;
     const draft = {
@@ -87,7 +94,7 @@ export async function identifyNumber(
 ): Promise<Result<Identity>> {
   const reconciled = reconcile(ctx, request.number);
   const number = reconciled.ok ? reconciled.value : request.number;
-  const stored = await ctx.read(number);
+  const stored = await readCurrent(ctx, number);
   if (stored === undefined) return fail({ reason: "not_found", number });
   const owner = stored.record.assignedTo;
   const accounts = await ctx.accountLookup([request.requester, owner]);

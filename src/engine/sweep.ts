@@ -3,6 +3,8 @@ import { SECONDS_PER_DAY } from "../domain/time.js";
 import type { NumberState } from "../domain/states.js";
 import type { StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
+import { holdHasExpired } from "../domain/holds.js";
+import { expireHold, hasExpiredHold } from "./hold-expiry.js";
 import { removeStored, type Change } from "./persist.js";
 import { runTransition } from "./transition.js";
 
@@ -10,6 +12,8 @@ import { runTransition } from "./transition.js";
 export interface SweepReport {
   readonly purged: readonly string[];
   readonly agedOut: readonly string[];
+  /** Reservations whose timed hold ran out and was unwound (extensions.md X1). */
+  readonly expiredHolds: readonly string[];
   readonly failed: readonly string[];
 }
 
@@ -19,12 +23,15 @@ const SWEPT: Change = { operation: "sweep", actor: SYSTEM };
 const expired = (modified: number, days: number, now: number): boolean =>
   modified + days * SECONDS_PER_DAY < now;
 
-/** Re-reads a record under its lock and acts only if it is still in the swept state. */
+/**
+ * Re-reads a record under its lock and acts only if it is still in the swept state; undefined
+ * when there was nothing left to do, else whether the action succeeded.
+ */
 async function underLock(
   ctx: EngineContext,
   number: string,
   state: NumberState,
-  act: (stored: StoredNumber) => Promise<boolean>,
+  act: (stored: StoredNumber) => Promise<boolean | undefined>,
 ): Promise<boolean | undefined> {
   return ctx.lock.run(number, async () => {
     const stored = await ctx.read(number);
@@ -35,7 +42,8 @@ async function underLock(
 /**
  * The periodic clean-up (states.md §9, decisions.md D6): purges `discovery` and `deleted`
  * records and returns `aging` numbers to `available`, each once more than its expiry in days
- * has passed since `modified`.
+ * has passed since `modified`; then unwinds reservations whose timed hold ran out (X1). An
+ * expiry whose disconnect fails stays reserved and held, for the next sweep.
  */
 export async function sweep(ctx: EngineContext): Promise<SweepReport> {
   const now = ctx.now();
@@ -52,9 +60,9 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
       const done = await underLock(ctx, record.number, state, async (stored) =>
         expired(stored.record.modified, days, now)
           ? (await removeStored(ctx, stored, state === "deleted" ? SWEPT : undefined)).ok
-          : true,
+          : undefined,
       );
-      (done === false ? failed : purged).push(record.number);
+      if (done !== undefined) (done ? purged : failed).push(record.number);
     }
   }
   for (const record of await ctx.deps.repository.listByState("aging")) {
@@ -68,7 +76,15 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
       });
       return moved.ok;
     });
-    (done === false ? failed : agedOut).push(record.number);
+    if (done !== undefined) (done ? agedOut : failed).push(record.number);
   }
-  return { purged, agedOut, failed };
+  const expiredHolds: string[] = [];
+  for (const record of await ctx.deps.repository.listByState("reserved")) {
+    if (!holdHasExpired(record.holdExpires, now)) continue;
+    const done = await underLock(ctx, record.number, "reserved", async (stored) =>
+      hasExpiredHold(ctx, stored) ? (await expireHold(ctx, stored)).ok : undefined,
+    );
+    if (done !== undefined) (done ? expiredHolds : failed).push(record.number);
+  }
+  return { purged, agedOut, expiredHolds, failed };
 }

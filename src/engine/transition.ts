@@ -24,6 +24,8 @@ export interface MoveRequest {
   readonly accounts: AccountLookup;
   /** Validate and authorize only: no port calls, nothing written. */
   readonly dryRun?: boolean;
+  /** The hold a reserve asks for, in seconds (`hold_for`, extensions.md X1). */
+  readonly holdFor?: number | undefined;
   /** Fields the move itself sets once the machine allowed it (e.g. a completed port's carrier). */
   readonly sets?: Partial<Pick<NumberRecord, "carrier" | "portedIn">>;
 }
@@ -64,6 +66,9 @@ function transitionFacts(
     state: record.state,
     carrier: record.carrier,
     reserveHistory: record.reserveHistory,
+    now: ctx.now(),
+    holdExpires: record.holdExpires,
+    holdFor: request.holdFor,
     config: ctx.config,
   };
 }
@@ -115,13 +120,22 @@ async function runStep(
         draft.reserveHistory.unshift(request.target);
       }
       return undefined;
+    // Moving, setting a state and unwinding all leave a reservation's hold behind (X1).
     case "move":
       moveOwnership(draft, request.target);
       if (step.state !== undefined) draft.state = step.state;
+      delete draft.holdExpires;
       return undefined;
     case "setState":
       if (step.state !== undefined) draft.state = step.state;
+      delete draft.holdExpires;
       return undefined;
+    case "hold": {
+      const seconds = request.holdFor ?? ctx.config.reservation_hold_s;
+      if (seconds === null) delete draft.holdExpires;
+      else draft.holdExpires = ctx.now() + seconds;
+      return undefined;
+    }
     case "acquire":
       return dryRun ? undefined : carrierCall(ctx, draft, "acquire");
     case "disconnect":
@@ -144,6 +158,7 @@ async function runStep(
       if (releaser !== undefined) draft.prevAssignedTo = releaser;
       if (history[0] === undefined) delete draft.assignedTo;
       else draft.assignedTo = history[0];
+      delete draft.holdExpires;
       return undefined;
     }
     case "save":

@@ -80,7 +80,7 @@ export function httpFailure(error: NumberError, endpoint: Endpoint): Reply {
     case "city_lookup_failed":
       return failure(500, "init failed", error.body);
     case "invalid_request":
-      return validationError(error.field, error.rule, error.message);
+      return validationError(error.field, error.rule, error.message, error.target);
     case "number_exists":
     case "unauthorized":
     case "no_change_required":

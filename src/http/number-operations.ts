@@ -1,3 +1,4 @@
+import { checkHoldFor } from "../domain/holds.js";
 import type { JsonObject } from "../domain/json.js";
 import { publicView } from "../domain/record.js";
 import { httpFailure } from "./error-mapping.js";
@@ -80,27 +81,28 @@ export async function releaseNumber(ctx: AuthedContext): Promise<Reply> {
   return viewOrFailure(result, "release");
 }
 
-/** Moves the path's number to the URL account with `reserve` or `activate`. */
-async function moveToAccount(ctx: AuthedContext, move: "reserve" | "activate"): Promise<Reply> {
-  const request = {
-    number: param(ctx, "phone_number"),
-    account: param(ctx, "account_id"),
-    requester: ctx.requester,
-  };
-  const result = await (move === "reserve"
-    ? ctx.engine.reserve(request)
-    : ctx.engine.activate(request));
+/** The path's number, the URL account and the requester: who moves what where. */
+const moveRequest = (ctx: AuthedContext) => ({
+  number: param(ctx, "phone_number"),
+  account: param(ctx, "account_id"),
+  requester: ctx.requester,
+});
+
+/** PUT …/{N}/reserve: reserves the number for the URL account, held for `data.hold_for` seconds if given. */
+export async function reserveNumber(ctx: AuthedContext): Promise<Reply> {
+  const holdFor = ctx.body.data["hold_for"];
+  const invalid = checkHoldFor(holdFor);
+  if (invalid !== undefined) return httpFailure(invalid, "move");
+  const result = await ctx.engine.reserve({
+    ...moveRequest(ctx),
+    holdFor: holdFor as number | undefined,
+  });
   return viewOrFailure(result, "move");
 }
 
-/** PUT …/{N}/reserve: reserves the number for the URL account. */
-export function reserveNumber(ctx: AuthedContext): Promise<Reply> {
-  return moveToAccount(ctx, "reserve");
-}
-
 /** PUT …/{N}/activate: puts the number in service for the URL account. */
-export function activateNumber(ctx: AuthedContext): Promise<Reply> {
-  return moveToAccount(ctx, "activate");
+export async function activateNumber(ctx: AuthedContext): Promise<Reply> {
+  return viewOrFailure(await ctx.engine.activate(moveRequest(ctx)), "move");
 }
 
 /** GET …/{N}/identify: the account holding the number. */

@@ -35,9 +35,16 @@ export const BAD_IDENTIFIER: Reply = failure(404, "bad_identifier", {
 /** 400 `client error` carrying a bare reason or a per-number map. */
 export const clientError = (data: JsonValue): Reply => failure(400, "client error", data);
 
-/** 400 `validation error` for one field and rule (errors.md §4). */
-export const validationError = (field: string, rule: string, message: string): Reply =>
-  failure(400, "validation error", { [field]: { [rule]: { message } } });
+/** 400 `validation error` for one field and rule (errors.md §4), with the rule's target if any. */
+export const validationError = (
+  field: string,
+  rule: string,
+  message: string,
+  target?: JsonValue,
+): Reply =>
+  failure(400, "validation error", {
+    [field]: { [rule]: target === undefined ? { message } : { message, target } },
+  });
 
 /** The answer to anything that went wrong on our side: no details leak. */
 export const UNSPECIFIED_FAULT: Reply = failure(500, "unspecified_fault", {

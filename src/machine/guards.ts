@@ -8,12 +8,19 @@ import {
   type AuthFacts,
 } from "../domain/authorization.js";
 import type { EngineConfig } from "../domain/config.js";
+import { holdHasExpired } from "../domain/holds.js";
 
 /** Everything a guard of the lifecycle machine may look at. */
 export interface TransitionFacts extends AuthFacts {
   /** The number's carrier name (no `knm_` prefix). */
   readonly carrier: string;
   readonly reserveHistory: readonly string[];
+  /** The clock, Gregorian seconds. */
+  readonly now: number;
+  /** When the record's hold runs out, if it has one (extensions.md X1). */
+  readonly holdExpires?: number | undefined;
+  /** The hold the request asks for (`hold_for`), if any. */
+  readonly holdFor?: number | undefined;
   readonly config: Pick<
     EngineConfig,
     "should_permanently_delete" | "released_state" | "should_age"
@@ -57,6 +64,11 @@ export const GUARDS = {
   releasesToReleased: (f: TransitionFacts) => f.config.released_state === "released",
   /** `should_age` (states.md §11 note 3, master). */
   shouldAge: (f: TransitionFacts) => f.config.should_age,
+  /** A reserve by the holder that asks for a hold extends it (extensions.md X1). */
+  extendsHold: (f: TransitionFacts) =>
+    f.holdFor !== undefined && Boolean(f.target) && f.target === f.owner,
+  /** The reservation's hold has run out (extensions.md X1). */
+  holdHasExpired: (f: TransitionFacts) => holdHasExpired(f.holdExpires, f.now),
 } as const satisfies Record<string, (f: TransitionFacts) => boolean>;
 
 /** The name of a machine guard. */

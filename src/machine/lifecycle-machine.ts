@@ -13,6 +13,7 @@ export const EVENT_TARGETS = {
   release: "released",
   hardDelete: "deleted",
   agingExpired: "available",
+  holdExpired: "released",
 } as const satisfies Record<string, string>;
 
 /** An operation of the lifecycle machine. */
@@ -39,6 +40,7 @@ export type StepName =
   | "runDeleteHooks"
   | "strip"
   | "unwindHistory"
+  | "hold"
   | "disconnect"
   | "disconnectBestEffort"
   | "remove"
@@ -66,6 +68,7 @@ const lifecycleSetup = setup({
     runDeleteHooks: describe,
     strip: describe,
     unwindHistory: describe,
+    hold: describe,
     disconnect: describe,
     disconnectBestEffort: describe,
     remove: describe,
@@ -88,12 +91,11 @@ const mdnActivationRefused = {
 } as const;
 
 /**
- * Release of a held number (states.md §7 as decisions.md D10 settles it). When no owner
- * remains, the carrier disconnect runs first, so a refused disconnect leaves everything
- * (upstream E911 registrations included) as it was.
+ * The unwind of a held number (states.md §7 as decisions.md D10 settles it), shared by release
+ * and hold expiry. When no owner remains, the carrier disconnect runs first, so a refused
+ * disconnect leaves everything (upstream E911 registrations included) as it was.
  */
-const release = [
-  { guard: not("mayRelease"), actions: reject("unauthorized") },
+const unwind = [
   {
     guard: "historyRemainsAfterUnwind",
     target: "reserved",
@@ -141,6 +143,15 @@ const release = [
   },
 ] as const;
 
+/** Release by the holder or someone above it (states.md §7.1 step 3). */
+const release = [{ guard: not("mayRelease"), actions: reject("unauthorized") }, ...unwind] as const;
+
+/** A timed hold ran out: the holder's reservation unwinds as if it had released (extensions.md X1). */
+const holdExpired = [
+  { guard: not("holdHasExpired"), actions: reject("no_change_required") },
+  ...unwind,
+] as const;
+
 const hardDelete = [
   { guard: not("mayHardDelete"), actions: reject("unauthorized") },
   { target: "deleted", actions: ["runDeleteHooks", "remove"] },
@@ -159,7 +170,10 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
         reserve: [
           mdnRefused("reserved"),
           unauthorized,
-          { target: "reserved", actions: ["pushHistory", move("reserved"), "acquire", "save"] },
+          {
+            target: "reserved",
+            actions: ["pushHistory", move("reserved"), "hold", "acquire", "save"],
+          },
         ],
         activate: [
           mdnActivationRefused,
@@ -174,7 +188,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
         reserve: [
           mdnRefused("reserved"),
           unauthorized,
-          { target: "reserved", actions: ["pushHistory", move("reserved"), "save"] },
+          { target: "reserved", actions: ["pushHistory", move("reserved"), "hold", "save"] },
         ],
         activate: [
           mdnActivationRefused,
@@ -194,9 +208,13 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
         reserve: [
           mdnRefused("reserved"),
           { guard: not("hasTarget"), actions: reject("unauthorized") },
+          { guard: "extendsHold", target: "reserved", actions: ["hold", "save"] },
           { guard: "targetIsOwner", actions: reject("no_change_required") },
           { guard: not("mayReassignReserved"), actions: reject("unauthorized") },
-          { target: "reserved", actions: ["pushHistory", move("reserved"), "acquire", "save"] },
+          {
+            target: "reserved",
+            actions: ["pushHistory", move("reserved"), "hold", "acquire", "save"],
+          },
         ],
         activate: [
           mdnActivationRefused,
@@ -204,6 +222,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
           { target: "in_service", actions: [move("in_service"), "save"] },
         ],
         release,
+        holdExpired,
         hardDelete,
       },
     },
@@ -212,7 +231,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
         reserve: [
           mdnRefused("reserved"),
           unauthorized,
-          { target: "reserved", actions: ["pushHistory", move("reserved"), "save"] },
+          { target: "reserved", actions: ["pushHistory", move("reserved"), "hold", "save"] },
         ],
         activate: [
           { guard: "targetIsOwner", target: "in_service", actions: ["save"] },

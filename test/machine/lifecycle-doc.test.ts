@@ -23,7 +23,7 @@ describe("docs/lifecycle.md (STYLE.md habit 6)", () => {
 
     expect(doc).toContain("| reserve | `targetIsOwner` | reject `no_change_required` |");
     expect(doc).toContain(
-      "| reserve | otherwise | → `reserved`: pushHistory, move(reserved), acquire, save |",
+      "| reserve | otherwise | → `reserved`: pushHistory, move(reserved), hold, acquire, save |",
     );
     expect(doc).toContain(
       "| reserve | `isMdn` | reject `invalid_state_transition` (cause `from 'MDN' to reserved`) |",

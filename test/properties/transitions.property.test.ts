@@ -75,6 +75,8 @@ function expectationFor(
     state: record.state,
     carrier: record.carrier,
     reserveHistory: record.reserveHistory,
+    now: record.modified,
+    holdExpires: record.holdExpires,
     config,
   });
   const readable = (requester: string, target?: string) =>
