@@ -16,7 +16,7 @@ async function runRequest(
     method: step.method,
     path: step.path,
     query: step.query,
-    headers: step.as === null ? {} : { "X-Auth-Token": tokenOf(step.as) },
+    headers: { ...step.headers, ...(step.as === null ? {} : { "X-Auth-Token": tokenOf(step.as) }) },
     body: step.body === undefined ? undefined : JSON.stringify(step.body.value),
   };
   thrown.length = 0;
@@ -29,9 +29,25 @@ async function runRequest(
       actual: `${response.status} ${show(response.body)}${cause}`,
     };
   }
+  const headers = matchHeaders(step.expect.headers ?? {}, response.headers);
+  if (headers !== undefined) return headers;
   return step.expect.body === undefined
     ? undefined
     : matchValue(step.expect.body, response.body, "body");
+}
+
+/** Matches expected response headers by name in any case; `"<absent>"` requires no such header. */
+function matchHeaders(
+  expected: Readonly<Record<string, string>>,
+  actual: Readonly<Record<string, string>>,
+): Mismatch | undefined {
+  const byName = new Map(Object.entries(actual).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const [name, value] of Object.entries(expected)) {
+    const got = byName.get(name.toLowerCase());
+    if (value === "<absent>" ? got === undefined : got === value) continue;
+    return { path: `headers.${name}`, expected: value, actual: got ?? "<absent>" };
+  }
+  return undefined;
 }
 
 /** The failure of an event as a name the scenario can expect: the engine reason and its API error. */

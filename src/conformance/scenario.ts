@@ -70,7 +70,14 @@ export interface RequestStep {
   readonly query?: Readonly<Record<string, string>>;
   /** Present when the request has a body (any JSON value, `null` included). */
   readonly body?: { readonly value: JsonValue };
-  readonly expect: { readonly status: number; readonly body?: JsonValue };
+  /** Request headers to send besides the credentials (e.g. `Idempotency-Key`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly expect: {
+    readonly status: number;
+    readonly body?: JsonValue;
+    /** Response headers by name (any case): a value to equal, or `"<absent>"`. */
+    readonly headers?: Readonly<Record<string, string>>;
+  };
 }
 
 /** Moves the clock forward. */

@@ -15,6 +15,7 @@ const METHOD = /^[A-Z]+$/;
 /** The key that says which kind a step is. */
 const KIND_KEYS = ["method", "advance", "event", "inspect"] as const;
 
+/** An object of strings: a query or a set of headers. */
 function query(value: unknown, where: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, v] of Object.entries(objectAt(value, where))) {
@@ -33,7 +34,7 @@ function request(value: unknown, where: string, accounts: ReadonlySet<string>): 
   const f = fieldsOf(
     value,
     where,
-    ["as", "method", "path", "query", "body", "expect"],
+    ["as", "method", "path", "query", "headers", "body", "expect"],
     ["as", "method", "path", "expect"],
   );
   const as = f["as"] === null ? null : stringAt(f["as"], `${where}.as`);
@@ -42,17 +43,24 @@ function request(value: unknown, where: string, accounts: ReadonlySet<string>): 
   }
   const path = stringAt(f["path"], `${where}.path`);
   if (!path.startsWith("/")) throw new FormatProblem(`${where}.path`, `must start with "/"`);
-  const expect = fieldsOf(f["expect"], `${where}.expect`, ["status", "body"], ["status"]);
+  const expect = fieldsOf(
+    f["expect"],
+    `${where}.expect`,
+    ["status", "body", "headers"],
+    ["status"],
+  );
   return {
     kind: "request",
     as,
     method: httpMethod(f["method"], `${where}.method`),
     path,
     ...optional(f, "query", where, query),
+    ...optional(f, "headers", where, query),
     ...(Object.hasOwn(f, "body") ? { body: { value: jsonAt(f["body"]) } } : {}),
     expect: {
       status: integerAt(expect["status"], `${where}.expect.status`, 100),
       ...(Object.hasOwn(expect, "body") ? { body: jsonAt(expect["body"]) } : {}),
+      ...optional(expect, "headers", `${where}.expect`, query),
     },
   };
 }

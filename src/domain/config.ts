@@ -35,6 +35,8 @@ export interface EngineConfig {
   readonly port_call_timeout_ms: number;
   /** Seconds a reservation holds without `hold_for`; null: reservations never expire (extensions.md X1). */
   readonly reservation_hold_s: number | null;
+  /** Seconds an idempotency key's answer is kept (extensions.md X2). */
+  readonly idempotency_ttl_s: number;
 }
 
 /** The defaults of every setting (config.md, with its §9 note 1 choices). */
@@ -55,6 +57,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   maximum_search_quantity: 500,
   port_call_timeout_ms: 5000,
   reservation_hold_s: null,
+  idempotency_ttl_s: 86_400,
 };
 
 type Check = (value: unknown) => boolean;
@@ -91,6 +94,7 @@ const CHECKS: { readonly [K in keyof EngineConfig]: Check } = {
   maximum_search_quantity: isPositiveInt,
   port_call_timeout_ms: isPositiveInt,
   reservation_hold_s: (v) => v === null || isPositiveInt(v),
+  idempotency_ttl_s: isPositiveInt,
 };
 
 /** True when the name is a setting this engine knows. */

@@ -80,6 +80,8 @@ export async function runPass<T>(
   numbers: readonly string[],
   operation: NumberOperationRun<T>,
 ): Promise<BatchOutcome<T>> {
+  // Inside a unit of work already (an idempotent request): join it; its owner commits.
+  if (ctx.unit !== undefined) return runEach(numbers, (number) => operation(ctx, number));
   const unit = new UnitOfWork();
   const scoped = ctx.withUnit(unit);
   const outcomes = new Outcomes<T>();

@@ -7,6 +7,9 @@ import { validateBatch } from "../domain/batch.js";
 import type { NumberRecord } from "../domain/record.js";
 import { toE164 } from "../domain/normalization.js";
 import { runDryThenReal, runPass, type BatchOutcome } from "./collections.js";
+import { UnitOfWork } from "./unit-of-work.js";
+import { RevisionConflictError } from "../ports/repository.js";
+import { CLAIM_LEASE_S, type ClaimOutcome, type KeptAnswer } from "../domain/idempotency.js";
 import { EngineContext, type EngineDeps } from "./context.js";
 import { createNumber, type CreateRequest } from "./create.js";
 import { listNumbers, type ListPage, type ListRequest } from "./listing.js";
@@ -29,6 +32,12 @@ import {
 } from "./read-update.js";
 import { searchNumbers, type SearchRequest } from "./search.js";
 import { sweep, type SweepReport } from "./sweep.js";
+
+/** Contexts of scoped engines, handed to the constructor through a private deps object. */
+const SCOPED = new WeakMap<EngineDeps, EngineContext>();
+
+/** How many times an atomic unit runs when it keeps losing races. */
+const UNIT_ATTEMPTS = 3;
 
 /**
  * Runs an operation so that a failing port of our own (the repository or the account
@@ -70,7 +79,55 @@ export class NumberEngine {
 
   /** Builds an engine over its ports; throws when the settings are invalid. */
   constructor(deps: EngineDeps) {
-    this.#ctx = new EngineContext(deps);
+    this.#ctx = SCOPED.get(deps) ?? new EngineContext(deps);
+  }
+
+  /** An engine over the same state whose writes go to `unit` (its context, not a new one). */
+  static #scoped(ctx: EngineContext): NumberEngine {
+    const handle: EngineDeps = { ...ctx.deps };
+    SCOPED.set(handle, ctx);
+    return new NumberEngine(handle);
+  }
+
+  /**
+   * Runs `work` with an engine whose writes are staged, then commits them in one batch, with the
+   * answer `keep` derives from the result for an idempotency key (kept `idempotency_ttl_s`
+   * seconds). After a lost race nothing was written and `work` runs again (at most three
+   * times); a store failure is thrown.
+   */
+  async atomically<T>(
+    work: (engine: NumberEngine) => Promise<T>,
+    keep?: (result: T) => Omit<KeptAnswer, "expires"> | undefined,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const unit = new UnitOfWork();
+      const result = await work(NumberEngine.#scoped(this.#ctx.withUnit(unit)));
+      const answer = keep?.(result);
+      const expires = this.#ctx.now() + this.#ctx.config.idempotency_ttl_s;
+      try {
+        await unit.commit(this.#ctx.deps.repository, answer ? [{ ...answer, expires }] : []);
+        return result;
+      } catch (thrown) {
+        if (!(thrown instanceof RevisionConflictError) || attempt >= UNIT_ATTEMPTS) throw thrown;
+      }
+    }
+  }
+
+  /** Takes an idempotency key for a request of `account` (extensions.md X2), or reports its kept answer or running claim. */
+  claimIdempotencyKey(account: string, key: string, fingerprint: string): Promise<ClaimOutcome> {
+    const now = this.#ctx.now();
+    return this.#ctx.deps.repository.claimKey({
+      account,
+      key,
+      fingerprint,
+      now,
+      leaseUntil: now + CLAIM_LEASE_S,
+    });
+  }
+
+  /** Gives back a key whose request keeps no answer (it failed with 5xx). */
+  releaseIdempotencyKey(account: string, key: string, token: string): Promise<void> {
+    return this.#ctx.deps.repository.releaseKey(account, key, token);
   }
 
   /** The resolved settings. */

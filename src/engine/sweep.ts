@@ -14,6 +14,8 @@ export interface SweepReport {
   readonly agedOut: readonly string[];
   /** Reservations whose timed hold ran out and was unwound (extensions.md X1). */
   readonly expiredHolds: readonly string[];
+  /** How many idempotency keys were forgotten: answers past their time, abandoned claims (X2). */
+  readonly purgedKeys: number;
   readonly failed: readonly string[];
 }
 
@@ -86,5 +88,6 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
     );
     if (done !== undefined) (done ? expiredHolds : failed).push(record.number);
   }
-  return { purged, agedOut, expiredHolds, failed };
+  const purgedKeys = await ctx.deps.repository.purgeKeys(now);
+  return { purged, agedOut, expiredHolds, purgedKeys, failed };
 }

@@ -1,4 +1,5 @@
 import type { NumberEventDraft } from "../domain/events.js";
+import type { KeptAnswer } from "../domain/idempotency.js";
 import type { NumberRecord } from "../domain/record.js";
 import type { NumberRepository, NumberWrite, StoredNumber } from "../ports/repository.js";
 
@@ -59,11 +60,11 @@ export class UnitOfWork {
     for (const number of numbers) this.#pending.delete(number);
   }
 
-  /** Commits every staged write in one batch, then empties the unit; throws what the store throws. */
-  async commit(repository: NumberRepository): Promise<void> {
-    if (this.#pending.size === 0) return;
+  /** Commits every staged write in one batch with `answers`, then empties the unit; throws what the store throws. */
+  async commit(repository: NumberRepository, answers: readonly KeptAnswer[] = []): Promise<void> {
+    if (this.#pending.size === 0 && answers.length === 0) return;
     const writes = [...this.#pending.values()].map((p) => p.write);
-    await repository.commit({ writes });
+    await repository.commit(answers.length === 0 ? { writes } : { writes, answers });
     this.#pending.clear();
   }
 }

@@ -1,15 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import { errorObject } from "../domain/errors.js";
-import type { JsonValue } from "../domain/json.js";
 import { errorJson } from "./error-mapping.js";
 import type { NumberEngine } from "../engine/engine.js";
 import type { TokenStore } from "../ports/tokens.js";
-import { envelope } from "./envelope.js";
+import { envelope, type EnvelopeMeta } from "./envelope.js";
+import { idempotencyKeyOf, INVALID_KEY, runKeyed, validKey } from "./idempotency.js";
 import { failure, UNSPECIFIED_FAULT, type Reply } from "./reply.js";
 import { parseBody } from "./request-body.js";
-import { createRouter } from "./router.js";
+import { createRouter, type RouteMatch } from "./router.js";
 import { ROUTES } from "./routes.js";
-import type { ApiHandler, ApiRequest } from "./types.js";
+import type { ApiHandler, ApiRequest, ApiResponse } from "./types.js";
 
 /** What the handler is built from. */
 export interface ApiHandlerOptions {
@@ -34,8 +34,9 @@ function header(request: ApiRequest, name: string): string | undefined {
 }
 
 /** A revision derived from the answered data, so the same data always has the same revision. */
-function revisionOf(data: JsonValue): string {
-  return createHash("sha1").update(JSON.stringify(data)).digest("hex").slice(0, 32);
+function revisionOf(reply: Reply): string {
+  if (reply.kind !== "success") return "";
+  return createHash("sha1").update(JSON.stringify(reply.data)).digest("hex").slice(0, 32);
 }
 
 /**
@@ -51,39 +52,56 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const route = createRouter(ROUTES);
   const nextId = options.requestId ?? (() => randomUUID().replaceAll("-", ""));
 
-  async function dispatch(request: ApiRequest, token: string): Promise<Reply> {
-    const found = route(request.method, request.path);
-    if (!found.ok) return found.reply;
-    const { route: target, params } = found.match;
-    const requester = token === "" ? undefined : await options.tokens.accountFor(token);
-    if (requester === undefined && target.auth === "required") return UNAUTHENTICATED;
+  /** The gate, the body and the operation, for a routed and authenticated request. */
+  async function dispatch(
+    engine: NumberEngine,
+    match: RouteMatch,
+    requester: string | undefined,
+    request: ApiRequest,
+  ): Promise<Reply> {
+    const { route: target, params } = match;
     const account = params["account_id"];
     if (requester !== undefined && account !== undefined) {
-      if (!(await options.engine.mayActOnAccount(requester, account))) return FORBIDDEN;
+      if (!(await engine.mayActOnAccount(requester, account))) return FORBIDDEN;
     }
     const parsed = parseBody(request.body, options.maxBodyBytes);
     if (!parsed.ok) return parsed.reply;
-    const context = {
-      engine: options.engine,
-      params,
-      query: request.query ?? {},
-      body: parsed.body,
-    };
+    const context = { engine, params, query: request.query ?? {}, body: parsed.body };
     if (target.auth === "optional") return target.run({ ...context, requester });
-    // A required route without a requester was answered 401 above.
+    // A required route without a requester was answered 401 before dispatch.
     return target.run({ ...context, requester: requester as string });
   }
 
+  async function handle(request: ApiRequest, meta: EnvelopeMeta): Promise<ApiResponse> {
+    const respond = (reply: Reply): ApiResponse =>
+      envelope(reply, { ...meta, revision: revisionOf(reply) });
+    const found = route(request.method, request.path);
+    if (!found.ok) return respond(found.reply);
+    const token = meta.authToken;
+    const requester = token === "" ? undefined : await options.tokens.accountFor(token);
+    if (requester === undefined && found.match.route.auth === "required")
+      return respond(UNAUTHENTICATED);
+    const answer = async (engine: NumberEngine): Promise<ApiResponse> =>
+      respond(await dispatch(engine, found.match, requester, request));
+    // extensions.md X2: keys count only on writes by an authenticated account.
+    const key = requester === undefined ? undefined : idempotencyKeyOf(request);
+    if (requester === undefined || key === undefined) return answer(options.engine);
+    if (!validKey(key)) return respond(INVALID_KEY);
+    const keyed = await runKeyed(options.engine, requester, key, request, answer, meta);
+    return "refusal" in keyed ? respond(keyed.refusal) : keyed.response;
+  }
+
   return async (request) => {
-    const authToken = header(request, "x-auth-token") ?? "";
-    let reply: Reply;
+    const meta = {
+      authToken: header(request, "x-auth-token") ?? "",
+      requestId: nextId(),
+      revision: "",
+    };
     try {
-      reply = await dispatch(request, authToken);
+      return await handle(request, meta);
     } catch (error) {
       options.onError?.(error);
-      reply = UNSPECIFIED_FAULT;
+      return envelope(UNSPECIFIED_FAULT, meta);
     }
-    const revision = reply.kind === "success" ? revisionOf(reply.data) : "";
-    return envelope(reply, { authToken, requestId: nextId(), revision });
   };
 }

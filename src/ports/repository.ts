@@ -1,4 +1,5 @@
 import type { NumberEventDraft, StoredEvent } from "../domain/events.js";
+import type { ClaimOutcome, KeptAnswer, KeyClaim } from "../domain/idempotency.js";
 import type { NumberRecord } from "../domain/record.js";
 import type { NumberState } from "../domain/states.js";
 
@@ -42,6 +43,8 @@ export interface NumberWrite {
 /** Writes applied together: all of them or none. */
 export interface CommitBatch {
   readonly writes: readonly NumberWrite[];
+  /** Answers kept for idempotency keys, stored with the writes (each replaces its key's claim). */
+  readonly answers?: readonly KeptAnswer[];
 }
 
 /** A page of the outbox and the cursor to read on from. */
@@ -76,6 +79,12 @@ export interface NumberRepository {
   eventsSince(cursor: string | undefined, limit: number): Promise<EventPage>;
   /** Drops events whose timestamp is before `before` (Gregorian seconds); returns how many. */
   pruneEvents(before: number): Promise<number>;
+  /** Takes an idempotency key for a request, atomically: free (or expired, or its claim's lease ended) → claimed; else the kept answer or the running claim. */
+  claimKey(claim: KeyClaim): Promise<ClaimOutcome>;
+  /** Gives back a claim that will keep no answer (the request failed with 5xx); a claim with another token is left alone. */
+  releaseKey(account: string, key: string, token: string): Promise<void>;
+  /** Forgets kept answers whose `expires` is at or before `before`, and claims whose lease ended by then; returns how many. */
+  purgeKeys(before: number): Promise<number>;
 }
 
 /** A one-write batch: store `record` conditionally on `expected`, with no events. */

@@ -1,5 +1,6 @@
 import { withSkips, type ContractCase, type SkipReasons } from "./contract-case.js";
 import { repositoryBatchCases, type RepositoryBatchCase } from "./repository-batches.js";
+import { repositoryKeyCases, type RepositoryKeyCase } from "./repository-keys.js";
 import { repositoryListCases, type RepositoryListCase } from "./repository-lists.js";
 import { repositoryWalkCase } from "./repository-walk.js";
 import {
@@ -10,7 +11,7 @@ import {
 
 /** Every case of the repository contract, by key. */
 export type RepositoryCase =
-  RepositoryWriteCase | RepositoryBatchCase | RepositoryListCase | "walk";
+  RepositoryWriteCase | RepositoryBatchCase | RepositoryKeyCase | RepositoryListCase | "walk";
 
 /** How the repository suite runs: cases to skip (with reasons) and the seed of its shuffles. */
 export interface RepositoryContractOptions {
@@ -34,6 +35,7 @@ export function repositoryContract(
     [
       ...repositoryWriteCases(make),
       ...repositoryBatchCases(make),
+      ...repositoryKeyCases(make),
       ...repositoryListCases(make, seed),
       repositoryWalkCase(make, seed),
     ],

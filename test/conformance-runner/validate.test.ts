@@ -77,11 +77,24 @@ describe("the scenario validator", () => {
       as: null,
       method: "GET",
       path: "/v2/phone_numbers",
-      expect: { status: 200, headers: {} },
+      expect: { status: 200, cookies: {} },
     };
     expect(problemOf(aScenario({ steps: [step] }))).toContain(
-      'step 1.expect: unknown key "headers"',
+      'step 1.expect: unknown key "cookies"',
     );
+  });
+
+  it("reads request headers and expected response headers as objects of strings", () => {
+    const step = {
+      as: null,
+      method: "PUT",
+      path: "/v2/phone_numbers",
+      headers: { "Idempotency-Key": "k1" },
+      expect: { status: 401, headers: { "Idempotent-Replayed": "<absent>" } },
+    };
+    expect(problemOf(aScenario({ steps: [step] }))).toBe("valid");
+    const bad = { ...step, headers: { "Idempotency-Key": 1 } };
+    expect(problemOf(aScenario({ steps: [bad] }))).toContain("headers.Idempotency-Key");
   });
 
   it("rejects a scenario without steps", () => {

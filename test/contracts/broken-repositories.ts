@@ -146,6 +146,35 @@ export const BROKEN_REPOSITORIES: readonly Mutant<RepositoryFactory, RepositoryC
     })),
   },
   {
+    flaw: "lets a second request claim a running key",
+    breaks: ["keyClaims"],
+    subject: broken((inner) => ({
+      claimKey: async (claim) => {
+        const found = await inner.claimKey(claim);
+        return found.kind === "in_flight" ? { kind: "claimed", token: "again" } : found;
+      },
+    })),
+  },
+  {
+    flaw: "keeps the answers of a refused batch",
+    breaks: ["keptAnswers"],
+    subject: broken((inner) => ({
+      commit: async (batch) => {
+        try {
+          return await inner.commit(batch);
+        } catch (thrown) {
+          await inner.commit({ writes: [], answers: batch.answers ?? [] });
+          throw thrown;
+        }
+      },
+    })),
+  },
+  {
+    flaw: "never forgets a key",
+    breaks: ["purgeKeys"],
+    subject: broken(() => ({ purgeKeys: () => Promise.resolve(0) })),
+  },
+  {
     flaw: "never prunes events",
     breaks: ["pruneEvents"],
     subject: broken(() => ({ pruneEvents: () => Promise.resolve(0) })),

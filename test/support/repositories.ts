@@ -14,6 +14,9 @@ export function wrapRepository(
     listByState: (state, page) => inner.listByState(state, page),
     eventsSince: (cursor, limit) => inner.eventsSince(cursor, limit),
     pruneEvents: (before) => inner.pruneEvents(before),
+    claimKey: (claim) => inner.claimKey(claim),
+    releaseKey: (account, key, token) => inner.releaseKey(account, key, token),
+    purgeKeys: (before) => inner.purgeKeys(before),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { NumberEvent, StoredEvent } from "../../domain/events.js";
+import type { ClaimOutcome, KeptAnswer, KeyClaim } from "../../domain/idempotency.js";
 import type { NumberRecord } from "../../domain/record.js";
 import type { NumberState } from "../../domain/states.js";
 import {
@@ -17,6 +18,16 @@ export interface MemoryRepositoryOptions {
   readonly keepEvents?: boolean;
 }
 
+/** One idempotency key: who claimed it (and until when), and its answer once kept. */
+interface KeyRow {
+  readonly token: string;
+  readonly fingerprint: string;
+  readonly leaseUntil: number;
+  readonly answer?: KeptAnswer;
+}
+
+const keyOf = (account: string, key: string): string => `${account}\u0000${key}`;
+
 /**
  * A deterministic in-memory repository: records by number, with sorted indexes by owner and
  * by state, and an outbox of committed events. Records are immutable values, so readers can
@@ -28,8 +39,11 @@ export class MemoryNumberRepository implements NumberRepository {
   readonly #byState = new Map<NumberState, SortedKeys>();
   readonly #events: StoredEvent[] = [];
   readonly #keepEvents: boolean;
+  /** Idempotency keys by account and key: a running claim, or a kept answer. */
+  readonly #keys = new Map<string, KeyRow>();
   #revision = 0;
   #sequence = 0;
+  #claims = 0;
 
   /** An empty repository. */
   constructor(options: MemoryRepositoryOptions = {}) {
@@ -75,7 +89,51 @@ export class MemoryNumberRepository implements NumberRepository {
         }
       }
     }
+    for (const answer of batch.answers ?? []) {
+      const id = keyOf(answer.account, answer.key);
+      const claim = this.#keys.get(id);
+      this.#keys.set(id, {
+        token: claim?.token ?? "",
+        fingerprint: answer.fingerprint,
+        leaseUntil: claim?.leaseUntil ?? answer.expires,
+        answer,
+      });
+    }
     return Promise.resolve(revisions);
+  }
+
+  /** Takes a key for a request, or reports its kept answer or running claim. */
+  claimKey(claim: KeyClaim): Promise<ClaimOutcome> {
+    const id = keyOf(claim.account, claim.key);
+    const row = this.#keys.get(id);
+    if (row?.answer !== undefined && row.answer.expires > claim.now)
+      return Promise.resolve({ kind: "kept", answer: row.answer });
+    if (row !== undefined && row.answer === undefined && row.leaseUntil > claim.now)
+      return Promise.resolve({ kind: "in_flight", fingerprint: row.fingerprint });
+    const token = String(++this.#claims);
+    this.#keys.set(id, { token, fingerprint: claim.fingerprint, leaseUntil: claim.leaseUntil });
+    return Promise.resolve({ kind: "claimed", token });
+  }
+
+  /** Gives back an unanswered claim of this token. */
+  releaseKey(account: string, key: string, token: string): Promise<void> {
+    const id = keyOf(account, key);
+    const row = this.#keys.get(id);
+    if (row !== undefined && row.answer === undefined && row.token === token) this.#keys.delete(id);
+    return Promise.resolve();
+  }
+
+  /** Forgets expired answers and claims whose lease ended. */
+  purgeKeys(before: number): Promise<number> {
+    let purged = 0;
+    for (const [id, row] of this.#keys) {
+      const end = row.answer?.expires ?? row.leaseUntil;
+      if (end <= before) {
+        this.#keys.delete(id);
+        purged++;
+      }
+    }
+    return Promise.resolve(purged);
   }
 
   /** Lists an account's numbers in number order. */
