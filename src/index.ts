@@ -74,7 +74,7 @@ export type {
   CarrierSearchResult,
 } from "./ports/carrier.js";
 export type { CityLookup, Phonebook } from "./ports/phonebook.js";
-export type { E911Outcome, E911Provider } from "./ports/e911.js";
+export type { E911Outcome, E911Provider, E911Validation } from "./ports/e911.js";
 export type { Clock } from "./ports/clock.js";
 export type { TokenStore } from "./ports/tokens.js";
 

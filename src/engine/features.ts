@@ -5,6 +5,7 @@ import { e911Key, missingE911Field } from "../domain/public-fields.js";
 import { LOCAL_CARRIER } from "../domain/record.js";
 import type { NumberState } from "../domain/states.js";
 import type { EngineContext } from "./context.js";
+import type { E911Outcome, E911Validation } from "../ports/e911.js";
 import { callPort } from "./port-call.js";
 
 /** A record being saved: the fields feature providers read and write. */
@@ -86,12 +87,15 @@ async function applyE911(
   const incomplete = missingE911Field(key, address);
   if (incomplete !== undefined) return incomplete;
   const provider = ctx.deps.e911;
-  if (provider === undefined || dryRun) {
+  if (provider === undefined) {
     draft.features["e911"] = address;
     return undefined;
   }
-  const outcome = await callPort(ctx.config.port_call_timeout_ms, () =>
-    provider.provision(draft.number, address),
+  // A dry run (the first pass of a bulk request) asks the back end to check, not to provision.
+  const outcome = await callPort<E911Outcome | E911Validation>(
+    ctx.config.port_call_timeout_ms,
+    () =>
+      dryRun ? provider.validate(draft.number, address) : provider.provision(draft.number, address),
   );
   if (!outcome.ok) return outcome.error ?? { reason: "provider_fault", message: outcome.message };
   const result = outcome.value;
@@ -99,6 +103,10 @@ async function applyE911(
     return { reason: "e911_invalid", address, message: result.message };
   if (result.kind === "multiple")
     return { reason: "e911_multiple_choice", address, details: result.details };
+  if (result.kind === "valid") {
+    draft.features["e911"] = address;
+    return undefined;
+  }
   const stored = Object.keys(result.fields).length > 0 ? result.fields : address;
   draft.features["e911"] = stored;
   draft.public[key] = stored;

@@ -22,7 +22,8 @@ export interface E911Fixture {
 }
 
 /** Every case of the E911 contract, by key. */
-export type E911Case = "provision" | "change" | "invalid" | "multiple" | "remove" | "failure";
+export type E911Case =
+  "provision" | "change" | "invalid" | "multiple" | "validate" | "remove" | "failure";
 
 /** An E911 provider under the contract: a factory of fresh fixtures and the cases it skips. */
 export interface E911Subject {
@@ -89,6 +90,21 @@ export function e911Contract(subject: E911Subject): ContractCase[] {
         },
       },
       {
+        id: "validate",
+        name: "validate judges addresses as provision would (valid, invalid with a message, multiple with candidates)",
+        run: async () => {
+          const { provider, number, valid, invalid, ambiguous } = await make();
+          assert.deepEqual(await provider.validate(number, valid), { kind: "valid" }, "valid");
+          const refused = await provider.validate(number, invalid);
+          assert.equal(refused.kind, "invalid", JSON.stringify(refused));
+          if (refused.kind === "invalid") assert.ok(refused.message.length > 0, "message");
+          if (ambiguous === undefined) return;
+          const several = await provider.validate(number, ambiguous);
+          assert.equal(several.kind, "multiple", JSON.stringify(several));
+          assertProvisioned(await provider.provision(number, valid), "provision after validate");
+        },
+      },
+      {
         id: "remove",
         name: "remove resolves for a provisioned number, which can then be provisioned again",
         run: async () => {
@@ -100,11 +116,12 @@ export function e911Contract(subject: E911Subject): ContractCase[] {
       },
       {
         id: "failure",
-        name: "a provider whose back end is down fails provision and remove with an Error that has a message",
+        name: "a provider whose back end is down fails validate, provision and remove with an Error that has a message",
         run: async () => {
           const fixture = await make();
           const failing = required(fixture.failing, "failing provider");
           const { number, valid } = fixture;
+          await assertFailsWithMessage(() => failing.validate(number, valid), "validate");
           await assertFailsWithMessage(() => failing.provision(number, valid), "provision");
           await assertFailsWithMessage(() => failing.remove(number), "remove");
         },

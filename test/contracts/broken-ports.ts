@@ -159,6 +159,7 @@ export const BROKEN_PHONEBOOKS: readonly Mutant<PhonebookSubject, PhonebookCase>
 const e911Subject = (override: (inner: E911Provider) => Partial<E911Provider>): E911Subject => ({
   make: () =>
     e911Fixture((inner) => ({
+      validate: (number, address) => inner.validate(number, address),
       provision: (number, address) => inner.provision(number, address),
       remove: (number) => inner.remove(number),
       ...override(inner),
@@ -167,6 +168,11 @@ const e911Subject = (override: (inner: E911Provider) => Partial<E911Provider>): 
 
 /** E911 providers that each break the contract one way. */
 export const BROKEN_E911: readonly Mutant<E911Subject, E911Case>[] = [
+  {
+    flaw: "validates every address",
+    breaks: ["validate"],
+    subject: e911Subject(() => ({ validate: () => Promise.resolve({ kind: "valid" }) })),
+  },
   {
     flaw: "provisions without fields",
     breaks: ["provision", "change", "remove"],

@@ -57,6 +57,7 @@ export function phonebookFixture(
 /** A SimulatedE911 fixture; `wrap` swaps in a decorated provider (healthy or failing). */
 export function e911Fixture(wrap: (inner: E911Provider) => E911Provider = (p) => p): E911Fixture {
   const down = new FaultPlan([
+    { port: "e911", op: "validate" },
     { port: "e911", op: "provision" },
     { port: "e911", op: "remove" },
   ]);

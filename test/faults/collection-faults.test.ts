@@ -82,4 +82,29 @@ describe("collections under faults: only the affected numbers fail (collections.
     expect(recordFingerprint(await world.engine.inspect(HIT))).toBe(before);
     expect((await world.engine.inspect(SPARED))?.features["e911"]).toEqual(ADDRESS);
   });
+
+  it("refuses a bulk activate before committing anything when one number's E911 address is invalid (the dry pass validates)", async () => {
+    const pooled = (number: string, street: string) =>
+      aNumber({
+        number,
+        state: "available",
+        assignedTo: undefined,
+        public: { dash_e911: { ...ADDRESS, street_address: street } },
+      });
+    const world = await memoryWorld([pooled(SPARED, "1 ELM ST"), pooled(HIT, "9 NOWHERE RD")], {
+      e911: RULES,
+    });
+    const before = [recordFingerprint(await world.engine.inspect(SPARED))];
+
+    const result = await world.engine.activateMany({
+      numbers: [SPARED, HIT],
+      account: "acme_sales",
+      requester: "acme_sales",
+    });
+
+    expect(result.ok && [...result.value.failed.keys()]).toEqual([HIT]);
+    expect(result.ok && result.value.failed.get(HIT)?.reason).toBe("e911_invalid");
+    expect([recordFingerprint(await world.engine.inspect(SPARED))]).toEqual(before);
+    expect(world.e911?.registrations().size).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import type { JsonObject } from "../../src/domain/json.js";
 import type { Carrier, CarrierSearchResult } from "../../src/ports/carrier.js";
-import type { E911Outcome, E911Provider } from "../../src/ports/e911.js";
+import type { E911Outcome, E911Provider, E911Validation } from "../../src/ports/e911.js";
 import type { CityLookup, Phonebook } from "../../src/ports/phonebook.js";
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
@@ -46,6 +46,11 @@ export class HangingPhonebook implements Phonebook {
 
 /** An E911 back end that never answers. */
 export class HangingE911 implements E911Provider {
+  /** Never answers. */
+  validate(): Promise<E911Validation> {
+    return never();
+  }
+
   /** Never answers. */
   provision(): Promise<E911Outcome> {
     return never();
