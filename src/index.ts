@@ -9,6 +9,7 @@ export type { GetRequest, Identity, UpdateRequest } from "./engine/read-update.j
 export type { SearchRequest } from "./engine/search.js";
 export type { ListPage, ListRequest } from "./engine/listing.js";
 export type { SweepReport } from "./engine/sweep.js";
+export type { OrderSettlement, Reconciliation } from "./engine/carrier-orders.js";
 export type { BatchOutcome } from "./engine/collections.js";
 
 export { createMemoryWorld, DEFAULT_WORLD_NOW } from "./compose/memory-world.js";
@@ -27,7 +28,7 @@ export {
   recordFingerprint,
   toDocument,
 } from "./domain/record.js";
-export type { NumberRecord, RecordInit } from "./domain/record.js";
+export type { NumberRecord, PendingOrder, RecordInit } from "./domain/record.js";
 export { ERROR_CATALOGUE, NumberLifecycleError, errorObject, unwrap } from "./domain/errors.js";
 export type { ErrorObject, NumberError, NumberErrorReason, Result } from "./domain/errors.js";
 export { DEFAULT_CONFIG, resolveConfig } from "./domain/config.js";

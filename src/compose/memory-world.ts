@@ -5,7 +5,11 @@ import { singleWrite } from "../ports/repository.js";
 import { FaultPlan, type Fault } from "../adapters/fault-plan.js";
 import { LocalCarrier } from "../adapters/carriers/local.js";
 import { ReservedCarrier } from "../adapters/carriers/reserved.js";
-import { SimulatedCarrier, type InventoryEntry } from "../adapters/carriers/simulated.js";
+import {
+  SimulatedCarrier,
+  type InventoryEntry,
+  type SimulatedCarrierOptions,
+} from "../adapters/carriers/simulated.js";
 import { MemoryAccountDirectory, type AccountSpec } from "../adapters/memory/memory-accounts.js";
 import { MemoryNumberRepository } from "../adapters/memory/memory-repository.js";
 import { ManualClock } from "../adapters/memory/manual-clock.js";
@@ -25,6 +29,8 @@ export interface MemoryWorldOptions {
   readonly numbers?: readonly Omit<RecordInit, "now">[];
   /** The simulated upstream carrier's stock. */
   readonly inventory?: readonly InventoryEntry[];
+  /** How long the simulated upstream carrier takes to answer, in milliseconds (per operation or for all). */
+  readonly carrierLatencyMs?: SimulatedCarrierOptions["latencyMs"];
   /** The locality back end; absent means none is set up. */
   readonly phonebook?: PhonebookData | undefined;
   /** The E911 back end's rules; absent means addresses are stored as submitted. */
@@ -62,7 +68,11 @@ export async function createMemoryWorld(options: MemoryWorldOptions): Promise<Me
   const repository = new MemoryNumberRepository();
   const accounts = new MemoryAccountDirectory(options.accounts);
   const faults = new FaultPlan([...(options.faults ?? [])]);
-  const upstream = new SimulatedCarrier({ inventory: options.inventory ?? [], faults });
+  const upstream = new SimulatedCarrier({
+    inventory: options.inventory ?? [],
+    faults,
+    ...(options.carrierLatencyMs === undefined ? {} : { latencyMs: options.carrierLatencyMs }),
+  });
   const e911 = options.e911 === undefined ? undefined : new SimulatedE911(options.e911, faults);
   const engineClock = options.clock ?? clock;
   for (const init of options.numbers ?? []) {

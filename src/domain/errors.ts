@@ -16,6 +16,7 @@ export type NumberError =
   | { readonly reason: "missing_provider_url" }
   | { readonly reason: "carrier_not_specified" }
   | { readonly reason: "database_error"; readonly cause: string }
+  | { readonly reason: "carrier_order_pending"; readonly number: string }
   | { readonly reason: "provider_fault"; readonly message: string }
   | { readonly reason: "e911_invalid"; readonly address: JsonObject; readonly message: string }
   | {
@@ -104,6 +105,12 @@ export const ERROR_CATALOGUE: Catalogue = {
   missing_provider_url: () => fault("missing_provider_url"),
   carrier_not_specified: () => fault("carrier_not_specified"),
   database_error: (e) => fault("database_error", e.cause),
+  carrier_order_pending: (e) => ({
+    code: 409,
+    error: "carrier_order_pending",
+    message: "a carrier order for this number has not been confirmed yet",
+    cause: e.number,
+  }),
   provider_fault: (e) => fault(e.message),
   e911_invalid: (e) => ({
     code: 400,

@@ -12,7 +12,8 @@ export type NumberOperation =
   | "inbound_call"
   | "sweep"
   | "hold_expiry"
-  | "port_completion";
+  | "port_completion"
+  | "reconcile";
 
 /** One change to a record as a JSON patch operation on the stored document (`toDocument` keys). */
 export interface RecordPatch {

@@ -1,3 +1,4 @@
+import type { NumberOperation } from "./events.js";
 import { isJsonObject, jsonEqual, setOwn, type JsonObject } from "./json.js";
 import type { NumberState } from "./states.js";
 
@@ -26,12 +27,29 @@ export interface NumberRecord {
   readonly portedIn: boolean;
   /** When a timed hold on a reservation runs out, in Gregorian seconds (extensions.md X1). */
   readonly holdExpires?: number;
+  /** A carrier order whose outcome is not known yet; the number cannot move until it is. */
+  readonly pendingOrder?: PendingOrder;
   /** User-defined fields and feature configuration (`cnam`, `dash_e911`, ...). */
   readonly public: Readonly<JsonObject>;
   /** Gregorian seconds. */
   readonly created: number;
   /** Gregorian seconds. */
   readonly modified: number;
+}
+
+/**
+ * A carrier order (acquire or disconnect) that missed its deadline and may still have completed
+ * upstream: the move that sent it, kept on the record until the carrier is asked what happened.
+ */
+export interface PendingOrder {
+  readonly op: "acquire" | "disconnect";
+  /** The lifecycle event whose step sent the order. */
+  readonly event: string;
+  readonly operation: NumberOperation;
+  readonly requester: string;
+  readonly target?: string;
+  /** When the order was sent, Gregorian seconds. */
+  readonly since: number;
 }
 
 /** The carrier name every number created through the API gets (`available_module_name`). */
@@ -151,6 +169,7 @@ export function toDocument(record: NumberRecord): JsonObject {
   if (Object.keys(record.carrierData).length > 0) doc["carrier_data"] = { ...record.carrierData };
   if (record.portedIn) doc["ported_in"] = true;
   if (record.holdExpires !== undefined) doc["hold_expires"] = record.holdExpires;
+  if (record.pendingOrder !== undefined) doc["pending_order"] = { ...record.pendingOrder };
   return doc;
 }
 
@@ -168,6 +187,7 @@ export interface RecordInit {
   carrierData?: JsonObject | undefined;
   portedIn?: boolean | undefined;
   holdExpires?: number | undefined;
+  pendingOrder?: PendingOrder | undefined;
   public?: JsonObject | undefined;
   created?: number | undefined;
   modified?: number | undefined;
@@ -193,6 +213,7 @@ export function makeRecord(init: RecordInit): NumberRecord {
   if (init.prevAssignedTo) record.prevAssignedTo = init.prevAssignedTo;
   if (init.usedBy) record.usedBy = init.usedBy;
   if (init.holdExpires !== undefined) record.holdExpires = init.holdExpires;
+  if (init.pendingOrder !== undefined) record.pendingOrder = init.pendingOrder;
   return record;
 }
 
@@ -207,6 +228,7 @@ export function sameContent(a: NumberRecord, b: NumberRecord): boolean {
     a.carrier === b.carrier &&
     a.portedIn === b.portedIn &&
     a.holdExpires === b.holdExpires &&
+    jsonEqual({ ...a.pendingOrder }, { ...b.pendingOrder }) &&
     a.created === b.created &&
     (a.reserveHistory === b.reserveHistory ||
       jsonEqual([...a.reserveHistory], [...b.reserveHistory])) &&

@@ -32,6 +32,7 @@ import {
 } from "./read-update.js";
 import { searchNumbers, type SearchRequest } from "./search.js";
 import { sweep, type SweepReport } from "./sweep.js";
+import { reconcileNumber, type Reconciliation } from "./carrier-orders.js";
 
 /** Contexts of scoped engines, handed to the constructor through a private deps object. */
 const SCOPED = new WeakMap<EngineDeps, EngineContext>();
@@ -193,6 +194,14 @@ export class NumberEngine {
     return guarded(() => inboundCall(this.#ctx, number));
   }
 
+  /**
+   * Asks the carrier what became of an acquire or disconnect of this number that missed its
+   * deadline, then finishes or undoes the move that sent it (the sweep does this too).
+   */
+  reconcile(number: string): Promise<Result<Reconciliation>> {
+    return guarded(() => reconcileNumber(this.#ctx, number));
+  }
+
   /** Runs the periodic clean-up at the clock's current time. */
   sweep(): Promise<SweepReport> {
     return sweep(this.#ctx);
@@ -319,6 +328,7 @@ const THROWING_METHODS = [
   "release",
   "identify",
   "inboundCall",
+  "reconcile",
   "search",
   "locality",
   "cityPrefixes",

@@ -1,9 +1,11 @@
 import { SYSTEM } from "../domain/accounts.js";
 import { SECONDS_PER_DAY } from "../domain/time.js";
-import type { NumberState } from "../domain/states.js";
+import { NUMBER_STATES, type NumberState } from "../domain/states.js";
+import type { NumberRecord } from "../domain/record.js";
 import type { StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
 import { holdHasExpired } from "../domain/holds.js";
+import { reconcileNumber } from "./carrier-orders.js";
 import { expireHold, hasExpiredHold } from "./hold-expiry.js";
 import { removeStored, type Change } from "./persist.js";
 import { runTransition } from "./transition.js";
@@ -16,11 +18,30 @@ export interface SweepReport {
   readonly expiredHolds: readonly string[];
   /** How many idempotency keys were forgotten: answers past their time, abandoned claims (X2). */
   readonly purgedKeys: number;
+  /** Numbers whose carrier order answered too late and is now settled (completed or undone). */
+  readonly settledOrders: readonly string[];
   readonly failed: readonly string[];
 }
 
 /** A purged offer emits nothing (conformance/FORMAT.md); a purged deleted record does. */
 const SWEPT: Change = { operation: "sweep", actor: SYSTEM };
+
+/** Rows read per page while sweeping, so a large store is never loaded at once. */
+const SWEEP_PAGE = 500;
+
+/** Every record in a state, in number order, a page at a time. */
+async function* eachInState(ctx: EngineContext, state: NumberState): AsyncGenerator<NumberRecord> {
+  for (let startKey: string | undefined; ;) {
+    const page = await ctx.deps.repository.listByState(state, {
+      limit: SWEEP_PAGE,
+      ...(startKey === undefined ? {} : { startKey }),
+    });
+    yield* page;
+    const last = page.at(-1);
+    if (page.length < SWEEP_PAGE || last === undefined) return;
+    startKey = `${last.number}\u0000`;
+  }
+}
 
 const expired = (modified: number, days: number, now: number): boolean =>
   modified + days * SECONDS_PER_DAY < now;
@@ -44,8 +65,9 @@ async function underLock(
 /**
  * The periodic clean-up (states.md §9, decisions.md D6): purges `discovery` and `deleted`
  * records and returns `aging` numbers to `available`, each once more than its expiry in days
- * has passed since `modified`; then unwinds reservations whose timed hold ran out (X1). An
- * expiry whose disconnect fails stays reserved and held, for the next sweep.
+ * has passed since `modified`; then unwinds reservations whose timed hold ran out (X1) (an
+ * expiry whose disconnect fails stays reserved and held, for the next sweep), forgets old
+ * idempotency keys, and settles carrier orders that answered too late.
  */
 export async function sweep(ctx: EngineContext): Promise<SweepReport> {
   const now = ctx.now();
@@ -57,7 +79,7 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
     ["deleted", ctx.config.deleted_expiry_d],
   ];
   for (const [state, days] of purgeable) {
-    for (const record of await ctx.deps.repository.listByState(state)) {
+    for await (const record of eachInState(ctx, state)) {
       if (!expired(record.modified, days, now)) continue;
       const done = await underLock(ctx, record.number, state, async (stored) =>
         expired(stored.record.modified, days, now)
@@ -67,7 +89,7 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
       if (done !== undefined) (done ? purged : failed).push(record.number);
     }
   }
-  for (const record of await ctx.deps.repository.listByState("aging")) {
+  for await (const record of eachInState(ctx, "aging")) {
     if (!expired(record.modified, ctx.config.aging_expiry_d, now)) continue;
     const done = await underLock(ctx, record.number, "aging", async (stored) => {
       const moved = await runTransition(ctx, stored, stored.record, {
@@ -81,7 +103,7 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
     if (done !== undefined) (done ? agedOut : failed).push(record.number);
   }
   const expiredHolds: string[] = [];
-  for (const record of await ctx.deps.repository.listByState("reserved")) {
+  for await (const record of eachInState(ctx, "reserved")) {
     if (!holdHasExpired(record.holdExpires, now)) continue;
     const done = await underLock(ctx, record.number, "reserved", async (stored) =>
       hasExpiredHold(ctx, stored) ? (await expireHold(ctx, stored)).ok : undefined,
@@ -89,5 +111,15 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
     if (done !== undefined) (done ? expiredHolds : failed).push(record.number);
   }
   const purgedKeys = await ctx.deps.repository.purgeKeys(now);
-  return { purged, agedOut, expiredHolds, purgedKeys, failed };
+  const settledOrders: string[] = [];
+  for (const state of NUMBER_STATES) {
+    for await (const record of eachInState(ctx, state)) {
+      if (record.pendingOrder === undefined) continue;
+      const settled = await reconcileNumber(ctx, record.number);
+      const outcome = settled.ok ? settled.value.outcome : "unresolved";
+      if (outcome === "completed" || outcome === "undone") settledOrders.push(record.number);
+      else if (outcome === "unresolved") failed.push(record.number);
+    }
+  }
+  return { purged, agedOut, expiredHolds, purgedKeys, settledOrders, failed };
 }

@@ -1,7 +1,7 @@
 import { createDraft, current, finishDraft } from "immer";
 import type { AccountLookup } from "../domain/accounts.js";
 import { fail, invalidTransition, ok, type NumberError, type Result } from "../domain/errors.js";
-import { LOCAL_CARRIER, type NumberRecord } from "../domain/record.js";
+import { LOCAL_CARRIER, type NumberRecord, type PendingOrder } from "../domain/record.js";
 import { unwoundHistory, type TransitionFacts } from "../machine/guards.js";
 import { EVENT_TARGETS, type LifecycleEventType } from "../machine/lifecycle-machine.js";
 import { decide, type Step } from "../machine/transition-table.js";
@@ -24,6 +24,8 @@ export interface MoveRequest {
   readonly accounts: AccountLookup;
   /** Validate and authorize only: no port calls, nothing written. */
   readonly dryRun?: boolean;
+  /** Set when settling a pending order that did complete upstream: its carrier step is skipped. */
+  readonly resumesOrder?: PendingOrder["op"] | undefined;
   /** The hold a reserve asks for, in seconds (`hold_for`, extensions.md X1). */
   readonly holdFor?: number | undefined;
   /** Fields the move itself sets once the machine allowed it (e.g. a completed port's carrier). */
@@ -83,37 +85,49 @@ function moveOwnership(draft: RecordDraft, target: string | undefined): void {
   delete draft.usedBy;
 }
 
+/** Why a step aborted a move, and the carrier order it left uncertain if it missed its deadline. */
+interface StepFailure {
+  readonly error: NumberError;
+  readonly uncertain?: PendingOrder["op"];
+}
+
 /** Asks the record's carrier to acquire or disconnect it; an unknown module is a no-op disconnect. */
 async function carrierCall(
   ctx: EngineContext,
   draft: RecordDraft,
-  op: "acquire" | "disconnect",
-): Promise<NumberError | undefined> {
+  op: PendingOrder["op"],
+): Promise<StepFailure | undefined> {
   const carrier = ctx.carrier(draft.carrier);
   if (carrier === undefined)
-    return op === "acquire" ? { reason: "carrier_not_specified" } : undefined;
+    return op === "acquire" ? { error: { reason: "carrier_not_specified" } } : undefined;
   const snapshot = current(draft as never) as NumberRecord;
   const outcome = await callPort<AcquireResult>(ctx.config.port_call_timeout_ms, () =>
     op === "acquire" ? carrier.acquire(snapshot) : carrier.disconnect(snapshot).then(() => ({})),
   );
-  if (!outcome.ok)
-    return (
-      outcome.error ?? { reason: "by_carrier", number: draft.number, message: outcome.message }
-    );
+  if (!outcome.ok) {
+    const error = outcome.error ?? {
+      reason: "by_carrier",
+      number: draft.number,
+      message: outcome.message,
+    };
+    return outcome.timedOut === true ? { error, uncertain: op } : { error };
+  }
   const { carrierData, features } = outcome.value;
   if (carrierData !== undefined) draft.carrierData = { ...carrierData };
   if (features !== undefined) Object.assign(draft.features, features);
   return undefined;
 }
 
-/** Runs one non-final step on the draft; returns an error to abort the move. */
+/** Runs one non-final step on the draft; returns a failure to abort the move. */
 async function runStep(
   ctx: EngineContext,
   step: Step,
   draft: RecordDraft,
   request: MoveRequest,
-): Promise<NumberError | undefined> {
+): Promise<StepFailure | undefined> {
+  // A dry run calls no carrier; neither does settling an order that completed upstream.
   const dryRun = request.dryRun === true;
+  const calls = (op: PendingOrder["op"]): boolean => !dryRun && request.resumesOrder !== op;
   switch (step.name) {
     case "pushHistory":
       if (request.target !== undefined && draft.reserveHistory[0] !== request.target) {
@@ -137,11 +151,11 @@ async function runStep(
       return undefined;
     }
     case "acquire":
-      return dryRun ? undefined : carrierCall(ctx, draft, "acquire");
+      return calls("acquire") ? carrierCall(ctx, draft, "acquire") : undefined;
     case "disconnect":
-      return dryRun ? undefined : carrierCall(ctx, draft, "disconnect");
+      return calls("disconnect") ? carrierCall(ctx, draft, "disconnect") : undefined;
     case "disconnectBestEffort":
-      if (!dryRun) await carrierCall(ctx, draft, "disconnect");
+      if (calls("disconnect")) await carrierCall(ctx, draft, "disconnect");
       return undefined;
     case "runDeleteHooks":
       await runDeleteHooks(ctx, draft, dryRun);
@@ -168,6 +182,29 @@ async function runStep(
 }
 
 /**
+ * Keeps the record as it was before the move, marked with the order that missed its deadline,
+ * so the number cannot be sold again before the carrier is asked (carrier-orders.ts). The
+ * move's answer stays the carrier fault; a failure to write the mark is reported by that answer.
+ */
+async function markPendingOrder(
+  ctx: EngineContext,
+  stored: StoredNumber | undefined,
+  record: NumberRecord,
+  request: MoveRequest,
+  op: PendingOrder["op"],
+): Promise<void> {
+  const pendingOrder: PendingOrder = {
+    op,
+    event: request.event,
+    operation: request.operation,
+    requester: request.requester,
+    ...(request.target === undefined ? {} : { target: request.target }),
+    since: ctx.now(),
+  };
+  await persist(ctx, stored, { ...(stored?.record ?? record), pendingOrder }, change(request));
+}
+
+/**
  * Runs the lifecycle machine's decision for one record: the guards pick the transition, its
  * steps run in order on an immer draft, and the final SAVE or remove persists it. Any failing
  * step aborts the move with nothing written. `stored` is undefined for a record being created.
@@ -178,6 +215,9 @@ export async function runTransition(
   record: NumberRecord,
   request: MoveRequest,
 ): Promise<Result<MoveOutcome>> {
+  // Until the carrier says what became of an order that answered too late, nothing moves.
+  if (record.pendingOrder !== undefined)
+    return fail({ reason: "carrier_order_pending", number: record.number });
   const facts = transitionFacts(ctx, record, request);
   const decision = decide(record.state, request.event, facts, ctx.transitions);
   if (decision.kind === "invalid") return fail(invalidTransition(decision.from, decision.to));
@@ -190,8 +230,12 @@ export async function runTransition(
   Object.assign(draft, request.sets);
   const dryRun = request.dryRun === true;
   for (const step of decision.steps) {
-    const error = await runStep(ctx, step, draft, request);
-    if (error !== undefined) return fail(error);
+    const failure = await runStep(ctx, step, draft, request);
+    if (failure !== undefined) {
+      if (failure.uncertain !== undefined)
+        await markPendingOrder(ctx, stored, record, request, failure.uncertain);
+      return fail(failure.error);
+    }
     if (step.name === "remove") {
       const finished = finish(draft);
       if (!dryRun && stored !== undefined) {

@@ -88,6 +88,7 @@ export function httpFailure(error: NumberError, endpoint: Endpoint): Reply {
     case "missing_provider_url":
     case "carrier_not_specified":
     case "database_error":
+    case "carrier_order_pending":
     case "provider_fault":
       return fromObject(error);
     default:

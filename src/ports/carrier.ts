@@ -53,4 +53,6 @@ export interface Carrier {
   disconnect(record: NumberRecord): Promise<void>;
   /** Reports whether numbers can still be bought: number -> status (`success`, `error`). */
   checkNumbers?(numbers: readonly string[]): Promise<Readonly<Record<string, string>>>;
+  /** Says whether the system holds the number at this carrier now (bought and not given back); used to settle orders that answered too late. */
+  orderState?(number: string): Promise<"held" | "not_held">;
 }

@@ -28,7 +28,8 @@ export type CarrierCase =
   | "acquiredLeavesOffer"
   | "disconnect"
   | "acquireFailure"
-  | "check";
+  | "check"
+  | "orderState";
 
 /** A carrier module under the contract: a factory of fresh fixtures and the cases it skips. */
 export interface CarrierSubject {
@@ -158,6 +159,20 @@ export function carrierContract(subject: CarrierSubject): ContractCase[] {
           const answer = await check(fixture.offerable.slice(0, 2));
           for (const status of Object.values(answer)) assert.equal(typeof status, "string");
           assert.ok(Object.keys(answer).length > 0, "check answered no number");
+        },
+      },
+      {
+        id: "orderState",
+        name: "orderState says held after an acquire and not held after the disconnect (settling late orders)",
+        run: async () => {
+          const fixture = await make();
+          const state = required(fixture.carrier.orderState?.bind(fixture.carrier), "orderState");
+          const record = required(fixture.acquirable, "acquirable");
+          assert.equal(await state(record.number), "not_held", "before the acquire");
+          await fixture.carrier.acquire(record);
+          assert.equal(await state(record.number), "held", "after the acquire");
+          await fixture.carrier.disconnect(record);
+          assert.equal(await state(record.number), "not_held", "after the disconnect");
         },
       },
     ],

@@ -29,7 +29,7 @@ const simulated = (): SimulatedCarrier =>
 
 /** The SimulatedCarrier subject with its carrier decorated by `override`. */
 export function carrierSubject(
-  override: (inner: Carrier) => Partial<Carrier> = () => ({}),
+  override: (inner: SimulatedCarrier) => Partial<Carrier> = () => ({}),
 ): CarrierSubject {
   return {
     make: () => {
@@ -41,6 +41,7 @@ export function carrierSubject(
         acquire: (record) => inner.acquire(record),
         disconnect: (record) => inner.disconnect(record),
         checkNumbers: (numbers) => inner.checkNumbers(numbers),
+        orderState: (number) => inner.orderState(number),
         ...override(inner),
       };
       return {
@@ -98,6 +99,11 @@ export const BROKEN_CARRIERS: readonly Mutant<CarrierSubject, CarrierCase>[] = [
     flaw: "checks no number",
     breaks: ["check"],
     subject: carrierSubject(() => ({ checkNumbers: () => Promise.resolve({}) })),
+  },
+  {
+    flaw: "says every number is held",
+    breaks: ["orderState"],
+    subject: carrierSubject(() => ({ orderState: () => Promise.resolve("held" as const) })),
   },
 ];
 

@@ -33,6 +33,7 @@ describe("LocalCarrier", () => {
       acquiredLeavesOffer:
         "the pool is the stored records: the engine, not the carrier, moves them",
       check: "knm_local has no availability check",
+      orderState: "local numbers are the system's own: no order to settle",
     },
   });
 

@@ -25,6 +25,7 @@ const skip = {
   acquireFailure: "reserved numbers already belong to the system, so acquire cannot fail",
   acquiredLeavesOffer: "the records are the offer: the engine, not the carrier, moves them",
   check: "knm_reserved has no availability check",
+  orderState: "reserved numbers are the system's own: no order to settle",
 };
 
 describe("ReservedCarrier (account)", () => {

@@ -29,6 +29,11 @@ export class HangingCarrier implements Carrier {
   checkNumbers(): Promise<Record<string, string>> {
     return never();
   }
+
+  /** Never answers. */
+  orderState(): Promise<"held" | "not_held"> {
+    return never();
+  }
 }
 
 /** A phonebook that never answers. */

@@ -29,24 +29,29 @@ const CASES: readonly {
   numbers: readonly Seed[];
   act: (world: World) => Promise<Result<unknown>>;
   error: { code: number; error: string };
+  /** The carrier order the timeout leaves pending on the number, if any. */
+  pending?: "acquire" | "disconnect";
 }[] = [
   {
     name: "reserve whose acquire never answers fails by carrier (carriers.md §3, config port_call_timeout_ms)",
     numbers: [discovery],
     act: (world) => world.engine.reserve(move),
     error: { code: 500, error: "unspecified_fault" },
+    pending: "acquire",
   },
   {
     name: "activate whose acquire never answers fails by carrier (carriers.md §3)",
     numbers: [discovery],
     act: (world) => world.engine.activate(move),
     error: { code: 500, error: "unspecified_fault" },
+    pending: "acquire",
   },
   {
     name: "release whose disconnect never answers fails by carrier (decisions.md D10)",
     numbers: [upstream],
     act: (world) => world.engine.release({ number: N, requester: "acme_sales" }),
     error: { code: 500, error: "unspecified_fault" },
+    pending: "disconnect",
   },
   {
     name: "E911 POST whose back end never answers fails (features.md §3.2)",
@@ -63,16 +68,21 @@ const CASES: readonly {
   },
 ];
 
-describe("port calls that never answer time out and change nothing", () => {
+describe("port calls that never answer time out, changing nothing but the mark of a pending carrier order", () => {
   for (const row of CASES) {
     it(row.name, async () => {
       const world = await hangingWorld(row.numbers);
-      const before = await world.fingerprint();
+      const before = await world.repository.get(N);
 
       const result = await row.act(world);
 
       expect(result.ok || errorObject(result.error)).toMatchObject(row.error);
-      expect(await world.fingerprint()).toBe(before);
+      const after = await world.repository.get(N);
+      const { pendingOrder, ...rest } = after?.record ?? { pendingOrder: undefined };
+      expect(pendingOrder?.op).toBe(row.pending);
+      expect(row.pending === undefined ? after : rest).toEqual(
+        row.pending === undefined ? before : before?.record,
+      );
     });
   }
 

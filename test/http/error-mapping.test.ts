@@ -20,6 +20,7 @@ const EXAMPLES: { readonly [R in NumberErrorReason]: Extract<NumberError, { reas
   missing_provider_url: { reason: "missing_provider_url" },
   carrier_not_specified: { reason: "carrier_not_specified" },
   database_error: { reason: "database_error", cause: "conflict" },
+  carrier_order_pending: { reason: "carrier_order_pending", number: "+14155550100" },
   provider_fault: { reason: "provider_fault", message: "e911 down" },
   e911_invalid: {
     reason: "e911_invalid",
@@ -56,6 +57,7 @@ const TABLE: [NumberErrorReason, Endpoint, number, string][] = [
   ["missing_provider_url", "move", 500, "unspecified_fault"],
   ["carrier_not_specified", "move", 500, "unspecified_fault"],
   ["database_error", "update", 500, "unspecified_fault"],
+  ["carrier_order_pending", "move", 409, "carrier_order_pending"],
   ["provider_fault", "update", 500, "unspecified_fault"],
   ["e911_invalid", "update", 400, "invalid data"],
   ["e911_multiple_choice", "update", 400, "multiple_choice"],

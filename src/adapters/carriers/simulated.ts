@@ -19,9 +19,12 @@ export interface InventoryEntry {
 export interface SimulatedCarrierOptions {
   readonly inventory?: readonly InventoryEntry[];
   readonly faults?: FaultPlan;
-  /** Milliseconds every call waits before answering. */
-  readonly latencyMs?: number;
+  /** Milliseconds every call waits before answering, or per operation (`acquire`, `disconnect`, `search`, `check`, `state`). */
+  readonly latencyMs?: number | Readonly<Partial<Record<SimulatedOp, number>>>;
 }
+
+/** The operations of the simulated carrier, as faults and latencies name them. */
+export type SimulatedOp = "search" | "acquire" | "disconnect" | "check" | "state";
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,20 +32,21 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * An upstream carrier with an in-memory inventory (decisions.md D14): search offers inventory
  * numbers with the prefix in number order, acquire takes a number out of the inventory (and
  * fails for one that is not in it), disconnect puts it back, check says whether it is still for
- * sale. Faults and latency can be injected.
+ * sale, orderState whether the system holds it. Faults and latency (per operation) can be
+ * injected; a call slower than the engine's deadline still completes here, as a real one might.
  */
 export class SimulatedCarrier implements Carrier {
   readonly name = "simulated";
   readonly isLocal = false;
   readonly #inventory = new Map<string, InventoryEntry>();
   readonly #faults: FaultPlan;
-  readonly #latencyMs: number;
+  readonly #latencyMs: SimulatedCarrierOptions["latencyMs"];
 
   /** Builds the carrier with a starting inventory. */
   constructor(options: SimulatedCarrierOptions = {}) {
     for (const entry of options.inventory ?? []) this.#inventory.set(entry.number, entry);
     this.#faults = options.faults ?? new FaultPlan();
-    this.#latencyMs = options.latencyMs ?? 0;
+    this.#latencyMs = options.latencyMs;
   }
 
   /** The numbers still for sale, in order. */
@@ -50,8 +54,10 @@ export class SimulatedCarrier implements Carrier {
     return [...this.#inventory.keys()].sort();
   }
 
-  async #enter(op: string, numbers: readonly string[]): Promise<void> {
-    if (this.#latencyMs > 0) await sleep(this.#latencyMs);
+  async #enter(op: SimulatedOp, numbers: readonly string[]): Promise<void> {
+    const latency =
+      typeof this.#latencyMs === "number" ? this.#latencyMs : (this.#latencyMs?.[op] ?? 0);
+    if (latency > 0) await sleep(latency);
     this.#faults.check("carrier", op, numbers);
   }
 
@@ -80,6 +86,12 @@ export class SimulatedCarrier implements Carrier {
   async disconnect(record: NumberRecord): Promise<void> {
     await this.#enter("disconnect", [record.number]);
     this.#inventory.set(record.number, { number: record.number });
+  }
+
+  /** `not_held` while the number is for sale; once sold (not in the inventory), `held`. */
+  async orderState(number: string): Promise<"held" | "not_held"> {
+    await this.#enter("state", [number]);
+    return this.#inventory.has(number) ? "not_held" : "held";
   }
 
   /** `success` for numbers still for sale, `error` for any other. */

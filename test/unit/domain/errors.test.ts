@@ -69,6 +69,15 @@ const CATALOGUE: {
     { reason: "database_error", cause: "conflict" },
     { code: 500, error: "unspecified_fault", message: "database_error", cause: "conflict" },
   ],
+  carrier_order_pending: [
+    { reason: "carrier_order_pending", number: "+14155550100" },
+    {
+      code: 409,
+      error: "carrier_order_pending",
+      message: "a carrier order for this number has not been confirmed yet",
+      cause: "+14155550100",
+    },
+  ],
   provider_fault: [
     { reason: "provider_fault", message: "location lookup error" },
     { code: 500, error: "unspecified_fault", message: "location lookup error" },
