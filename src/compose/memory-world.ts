@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { EngineConfig } from "../domain/config.js";
 import { makeRecord, type RecordInit } from "../domain/record.js";
 import { NumberEngine } from "../engine/engine.js";
@@ -44,6 +45,14 @@ export interface MemoryWorldOptions {
   readonly transitions?: TransitionTable;
   /** The engine's clock; without one the world's manual clock drives the engine. */
   readonly clock?: Clock;
+  /** The source of port request ids; default a deterministic sequence. */
+  readonly newId?: () => string;
+}
+
+/** Deterministic 32-hex ids (a counter, hashed so ids do not sort in creation order). */
+function sequentialIds(): () => string {
+  let next = 0;
+  return () => createHash("md5").update(`port-request-${++next}`).digest("hex");
 }
 
 /** A built world: the engine and the adapters behind it, for driving and inspecting. */
@@ -94,6 +103,8 @@ export async function createMemoryWorld(options: MemoryWorldOptions): Promise<Me
     e911,
     config: { carrier_modules: ["knm_local", "knm_simulated"], ...options.config },
     transitions: options.transitions,
+    portRequests: repository.portRequests,
+    newId: options.newId ?? sequentialIds(),
   });
   return { engine, repository, accounts, clock, upstream, faults, e911 };
 }

@@ -1,3 +1,4 @@
+import type { PortRequestEvent } from "./port-request-events.js";
 import type { NumberState } from "./states.js";
 
 /** What changed a number (conformance/FORMAT.md `inspect_events`). */
@@ -53,5 +54,5 @@ export type NumberEventDraft = Omit<NumberEvent, "revision">;
 export interface StoredEvent {
   /** Opaque position: pass it to `since` to read what was committed after this event. */
   readonly cursor: string;
-  readonly event: NumberEvent;
+  readonly event: NumberEvent | PortRequestEvent;
 }

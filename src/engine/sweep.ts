@@ -9,6 +9,7 @@ import { reconcileNumber } from "./carrier-orders.js";
 import { expireHold, hasExpiredHold } from "./hold-expiry.js";
 import { removeStored, type Change } from "./persist.js";
 import { runTransition } from "./transition.js";
+import { sweepPortRequests } from "./port-requests/hooks.js";
 
 /** What one sweep did, number by number. */
 export interface SweepReport {
@@ -21,6 +22,10 @@ export interface SweepReport {
   /** Numbers whose carrier order answered too late and is now settled (completed or undone). */
   readonly settledOrders: readonly string[];
   readonly failed: readonly string[];
+  /** Port requests deleted by the clean-up (port-requests.md §11). */
+  readonly deletedPortRequests: number;
+  /** `unconfirmed` port requests reminded of. */
+  readonly portReminders: number;
 }
 
 /** A purged offer emits nothing (conformance/FORMAT.md); a purged deleted record does. */
@@ -121,5 +126,6 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
       else if (outcome === "unresolved") failed.push(record.number);
     }
   }
-  return { purged, agedOut, expiredHolds, purgedKeys, settledOrders, failed };
+  const ports = await sweepPortRequests(ctx);
+  return { purged, agedOut, expiredHolds, purgedKeys, settledOrders, failed, ...ports };
 }

@@ -11,6 +11,10 @@ export interface ApiRequest {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** The raw body text, as received; absent when there is none. */
   readonly body?: string | undefined;
+  /** The body's bytes, for uploads (attachments); preferred over `body` when present. */
+  readonly bodyBytes?: Uint8Array | undefined;
+  /** The transport stopped reading the body at its limit: the body is larger than `bodyBytes`. */
+  readonly bodyTruncated?: boolean | undefined;
 }
 
 /** A transport-agnostic API response. */
@@ -18,6 +22,8 @@ export interface ApiResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: JsonValue;
+  /** A binary answer (an attachment): sent instead of `body`. */
+  readonly bytes?: Uint8Array | undefined;
 }
 
 /** Handles one API request in-process. */
