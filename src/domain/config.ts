@@ -37,6 +37,8 @@ export interface EngineConfig {
   readonly reservation_hold_s: number | null;
   /** Seconds an idempotency key's answer is kept (extensions.md X2). */
   readonly idempotency_ttl_s: number;
+  /** Days a committed event stays in the outbox; the sweep prunes older ones (docs/events.md). */
+  readonly event_retention_d: number;
 }
 
 /** The defaults of every setting (config.md, with its §9 note 1 choices). */
@@ -58,6 +60,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   port_call_timeout_ms: 5000,
   reservation_hold_s: null,
   idempotency_ttl_s: 86_400,
+  event_retention_d: 30,
 };
 
 type Check = (value: unknown) => boolean;
@@ -95,6 +98,7 @@ const CHECKS: { readonly [K in keyof EngineConfig]: Check } = {
   port_call_timeout_ms: isPositiveInt,
   reservation_hold_s: (v) => v === null || isPositiveInt(v),
   idempotency_ttl_s: isPositiveInt,
+  event_retention_d: isNonNegative,
 };
 
 /** True when the name is a setting this engine knows. */
