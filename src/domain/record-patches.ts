@@ -18,7 +18,8 @@ function diffObjects(
       continue;
     }
     const before = from[key] as JsonValue;
-    if (isJsonObject(before) && isJsonObject(value)) diffObjects(before, value, [...path, key], out);
+    if (isJsonObject(before) && isJsonObject(value))
+      diffObjects(before, value, [...path, key], out);
     else if (!jsonEqual(before, value)) out.push({ op: "replace", path: [...path, key], value });
   }
 }

@@ -85,7 +85,7 @@ export class EventBus {
 
   /** Hands a subscriber its queue, in order, until it is empty or the subscriber left. */
   async #deliver(subscription: Subscription): Promise<void> {
-    for (let event = subscription.queue.shift(); event !== undefined; ) {
+    for (let event = subscription.queue.shift(); event !== undefined;) {
       try {
         const returned = subscription.handler(event);
         if (returned !== undefined) await returned;
