@@ -10,8 +10,14 @@ import type { Clock } from "../ports/clock.js";
 import type { E911Provider } from "../ports/e911.js";
 import type { Phonebook } from "../ports/phonebook.js";
 import type { PortRequestRepository } from "../ports/port-requests.js";
-import type { NumberRepository, NumberWrite, StoredNumber } from "../ports/repository.js";
+import type {
+  CommitBatch,
+  NumberRepository,
+  NumberWrite,
+  StoredNumber,
+} from "../ports/repository.js";
 import { TRANSITION_TABLE, type TransitionTable } from "../machine/transition-table.js";
+import { EventBus, type SubscriberErrorHandler } from "./event-bus.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { retryOnConflict } from "./retry.js";
 import type { UnitOfWork } from "./unit-of-work.js";
@@ -35,6 +41,8 @@ export interface EngineDeps {
   readonly portRequests?: PortRequestRepository | undefined;
   /** The source of new port request ids (32 lowercase hex); default random. */
   readonly newId?: (() => string) | undefined;
+  /** Told when an event subscriber throws or rejects (default: a console warning); never raised. */
+  readonly onSubscriberError?: SubscriberErrorHandler | undefined;
 }
 
 const randomId = (): string => randomBytes(16).toString("hex");
@@ -55,6 +63,8 @@ export class EngineContext {
   readonly lock = new KeyedLock();
   readonly portRequests: PortRequestRepository;
   readonly newId: () => string;
+  /** Delivers committed events to in-process subscribers. */
+  readonly bus: EventBus;
   /** The unit of work this context stages its writes in; undefined: each write commits at once. */
   readonly unit: UnitOfWork | undefined = undefined;
 
@@ -72,6 +82,7 @@ export class EngineContext {
     this.transitions = deps.transitions ?? TRANSITION_TABLE;
     this.portRequests = deps.portRequests ?? NO_PORT_REQUESTS;
     this.newId = deps.newId ?? randomId;
+    this.bus = new EventBus(deps.onSubscriberError);
   }
 
   /** The same engine state with writes staged in `unit` instead of committed one by one. */
@@ -88,8 +99,14 @@ export class EngineContext {
 
   /** Commits one write, or stages it in this context's unit of work. */
   async commitWrite(write: NumberWrite): Promise<void> {
-    if (this.unit === undefined) await this.deps.repository.commit({ writes: [write] });
+    if (this.unit === undefined) await this.commit({ writes: [write] });
     else this.unit.stage(write);
+  }
+
+  /** Commits a batch to the repository, then hands its events to the subscribers. */
+  async commit(batch: CommitBatch): Promise<void> {
+    const revisions = await this.deps.repository.commit(batch);
+    this.bus.publish(batch, revisions);
   }
 
   /** The carrier of a module name (`knm_` prefix optional), if registered. */

@@ -36,7 +36,10 @@ function header(request: ApiRequest, name: string): string | undefined {
 /** The raw upload of a request: its bytes, whether the transport cut it short, its type. */
 function uploadOf(request: ApiRequest) {
   return {
-    bytes: request.bodyBytes ?? Buffer.from(request.body ?? "", "utf8"),
+    bytes:
+      typeof request.body === "string"
+        ? Buffer.from(request.body, "utf8")
+        : (request.body ?? new Uint8Array()),
     truncated: request.bodyTruncated === true,
     contentType: header(request, "content-type"),
   };

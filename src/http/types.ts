@@ -9,11 +9,9 @@ export interface ApiRequest {
   readonly query?: Readonly<Record<string, string>> | undefined;
   /** Header names in any case (`X-Auth-Token`). */
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** The raw body text, as received; absent when there is none. */
-  readonly body?: string | undefined;
-  /** The body's bytes, for uploads (attachments); preferred over `body` when present. */
-  readonly bodyBytes?: Uint8Array | undefined;
-  /** The transport stopped reading the body at its limit: the body is larger than `bodyBytes`. */
+  /** The raw body, as text or as the bytes received (judged as UTF-8); absent when there is none. */
+  readonly body?: string | Uint8Array | undefined;
+  /** The transport stopped reading the body at its limit: the body is larger than what `body` holds. */
   readonly bodyTruncated?: boolean | undefined;
 }
 
