@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from "../domain/json.js";
+import { isJsonObject, type JsonObject, type JsonValue } from "../domain/json.js";
 import type { NumberState } from "../domain/states.js";
 import type { AccountSpec } from "../adapters/memory/memory-accounts.js";
 import { MemoryTokenStore } from "../adapters/memory/memory-tokens.js";
@@ -11,6 +11,7 @@ import {
 import { createApiHandler } from "../http/handler.js";
 import type { ApiHandler } from "../http/types.js";
 import type { TransitionTable } from "../machine/transition-table.js";
+import { seedPortRequests } from "./world-ports.js";
 import type { ScenarioAccount, ScenarioGiven, ScenarioNumber } from "./scenario.js";
 
 /** A scenario's world: the engine and adapters, and the API handler over them. */
@@ -21,6 +22,8 @@ export interface ScenarioWorld {
   readonly thrown: unknown[];
   /** Where the runner has read the outbox to, and the events read but not yet inspected. */
   readonly events: { cursor: string | undefined; readonly unseen: JsonObject[] };
+  /** Values bound by `capture`, for `{{name}}` in later steps. */
+  readonly captures: Map<string, JsonValue>;
 }
 
 /** How the runner may change the world it builds (e.g. a broken transition table, to test the corpus). */
@@ -40,6 +43,7 @@ function accountSpec(a: ScenarioAccount): AccountSpec {
     allowAdditions: a.allow_additions,
     reseller: a.reseller,
     enabled: a.enabled,
+    portAuthority: a.port_authority,
   };
 }
 
@@ -90,6 +94,7 @@ export async function buildWorld(
     ...(given.now === undefined ? {} : { now: given.now }),
     ...(options.transitions === undefined ? {} : { transitions: options.transitions }),
   });
+  await seedPortRequests(world, given.port_requests ?? []);
   const tokens = new MemoryTokenStore(accounts.map((a) => [tokenOf(a.id), a.id] as const));
   const thrown: unknown[] = [];
   const handler = createApiHandler({
@@ -98,5 +103,11 @@ export async function buildWorld(
     onError: (error) => thrown.push(error),
   });
   // Records of `given` emit nothing, so the first inspection reads the outbox from its start.
-  return { world, handler, thrown, events: { cursor: undefined, unseen: [] } };
+  return {
+    world,
+    handler,
+    thrown,
+    events: { cursor: undefined, unseen: [] },
+    captures: new Map(),
+  };
 }

@@ -81,7 +81,7 @@ export async function commitRequest(
   events: readonly PortRequestEvent[],
   numberWrites: readonly NumberWrite[] = [],
 ): Promise<void> {
-  await ctx.deps.repository.commit({
+  await ctx.commit({
     writes: numberWrites,
     portRequests: [{ id, record, expected: stored?.revision ?? null, events }],
   });

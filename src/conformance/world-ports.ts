@@ -1,0 +1,45 @@
+import { findPortAuthority } from "../domain/accounts.js";
+import type { PortRequestRecord } from "../domain/port-request.js";
+import type { PortState } from "../domain/port-states.js";
+import type { MemoryWorld } from "../compose/memory-world.js";
+import type { ScenarioPortRequest } from "./scenario.js";
+
+/** Writes `given.port_requests` as they are (C14: missing lists stored empty), emitting nothing. */
+export async function seedPortRequests(
+  world: MemoryWorld,
+  requests: readonly ScenarioPortRequest[],
+): Promise<void> {
+  if (requests.length === 0) return;
+  const accounts = new Map(world.accounts.all().map((a) => [a.id, a]));
+  const lookup = (id: string) => accounts.get(id);
+  const now = world.clock.now();
+  const records = requests.map((r): PortRequestRecord => {
+    const account = lookup(r.account);
+    const authority = r.port_authority ?? findPortAuthority(lookup, r.account);
+    const accountName = account?.name;
+    const authorityName = lookup(authority)?.name;
+    return {
+      id: r.id,
+      account: r.account,
+      ...(accountName === undefined ? {} : { accountName }),
+      tree: [...(account?.tree ?? [])],
+      // The validator has checked the state against PORT_STATES.
+      state: r.state as PortState,
+      portAuthority: authority,
+      ...(authorityName === undefined ? {} : { portAuthorityName: authorityName }),
+      name: r.name,
+      numbers: { ...r.numbers },
+      ...(r.ported_numbers === undefined ? {} : { portedNumbers: { ...r.ported_numbers } }),
+      comments: [...(r.comments ?? [])],
+      public: { ...(r.public ?? {}) },
+      transitions: [...(r.transitions ?? [])],
+      attachments: {},
+      created: r.created ?? now,
+      modified: r.modified ?? now,
+    };
+  });
+  await world.repository.commit({
+    writes: [],
+    portRequests: records.map((record) => ({ id: record.id, record, expected: null, events: [] })),
+  });
+}
