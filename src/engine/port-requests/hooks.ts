@@ -1,4 +1,5 @@
 import { SYSTEM, isSelfOrAncestor, isSuperduperAdmin } from "../../domain/accounts.js";
+import { isJsonObject, type JsonObject } from "../../domain/json.js";
 import type { PortRequestEvent } from "../../domain/port-request-events.js";
 import type { PortRequestRecord } from "../../domain/port-request.js";
 import type { EngineContext } from "../context.js";
@@ -104,4 +105,35 @@ async function tryCommit(
   } catch {
     return false;
   }
+}
+
+/**
+ * §7.3 (C15, C22): one listing entry per number of the account's LISTED requests
+ * (`submitted`, `pending`, `scheduled`, `rejected`), as `port_in` with the request's id and state.
+ */
+export async function listedPortEntries(
+  ctx: EngineContext,
+  account: string,
+): Promise<Map<string, JsonObject>> {
+  const out = new Map<string, JsonObject>();
+  const requests = await ctx.portRequests.findPortRequests({
+    account,
+    states: ["submitted", "pending", "scheduled", "rejected"],
+  });
+  for (const request of requests) {
+    for (const [number, entry] of Object.entries(request.numbers)) {
+      const usedBy = isJsonObject(entry) ? entry["used_by"] : undefined;
+      out.set(number, {
+        state: "port_in",
+        features: [],
+        assigned_to: account,
+        ...(usedBy === undefined ? {} : { used_by: usedBy }),
+        created: request.created,
+        updated: request.modified,
+        port_id: request.id,
+        port_state: request.state,
+      });
+    }
+  }
+  return out;
 }

@@ -38,8 +38,8 @@ function parseByTypes(
   let lastSubmitted = false;
   for (const item of items) {
     if (item === "last_submitted") lastSubmitted = true;
-    else if (isPortState(item)) states.add(item);
     else if (Object.hasOwn(NAMED_SETS, item)) for (const s of NAMED_SETS[item] ?? []) states.add(s);
+    else if (isPortState(item)) states.add(item);
     else bad.push(item);
   }
   if (bad.length > 0) {

@@ -18,6 +18,7 @@ import {
   type PortListScope,
 } from "./listing.js";
 import { movePortRequest, type PortMove } from "./moves.js";
+import { listedPortEntries } from "./hooks.js";
 
 /**
  * The port request operations (spec/port-requests.md), each for an asker (the authenticated
@@ -92,6 +93,11 @@ export class PortRequestService {
     change: AttachmentChange,
   ): Promise<PortResult<JsonObject>> {
     return changeAttachment(this.#ctx, asker, id, change);
+  }
+
+  /** Listing entries of the numbers in the account's LISTED requests (`include_ports=true`, §7.3). */
+  portInEntries(account: string): Promise<Map<string, JsonObject>> {
+    return listedPortEntries(this.#ctx, account);
   }
 
   /** The stored request in the conformance `inspect_port_request` shape, no authorization. */
