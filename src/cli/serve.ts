@@ -43,7 +43,10 @@ export async function startServer(
     onError: (error) =>
       output.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });
-  const app = createHonoApp(handler, { log: output.log });
+  const app = createHonoApp(handler, {
+    log: output.log,
+    maxUploadBytes: world.engine.config.port_attachment_max_bytes,
+  });
   return new Promise((resolve) => {
     const server = listen({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       resolve({
