@@ -65,13 +65,10 @@ function phonebookData(book: JsonObject): PhonebookData {
   return isJsonObject(cities) ? { localities, cities } : { localities };
 }
 
-/** Builds a fresh in-process world from a scenario's `given`, on a new store; close it when done. */
-export async function buildWorld(
-  given: ScenarioGiven,
-  options: WorldOptions = {},
-): Promise<ScenarioWorld> {
+/** The world setup a scenario's `given` describes; its accounts authenticate with `tokenOf`. */
+export function setupOfGiven(given: ScenarioGiven): WorldSetup {
   const accounts = given.accounts ?? [];
-  const world = await createWorldOn(options.store ?? "memory", {
+  return {
     accounts: accounts.map(accountSpec),
     tokens: accounts.map((a) => [tokenOf(a.id), a.id] as const),
     numbers: (given.numbers ?? []).map(recordInit),
@@ -85,6 +82,16 @@ export async function buildWorld(
     faults: given.faults ?? [],
     config: given.config ?? {},
     ...(given.now === undefined ? {} : { now: given.now }),
+  };
+}
+
+/** Builds a fresh in-process world from a scenario's `given`, on a new store; close it when done. */
+export async function buildWorld(
+  given: ScenarioGiven,
+  options: WorldOptions = {},
+): Promise<ScenarioWorld> {
+  const world = await createWorldOn(options.store ?? "memory", {
+    ...setupOfGiven(given),
     ...(options.transitions === undefined ? {} : { transitions: options.transitions }),
   });
   const thrown: unknown[] = [];
