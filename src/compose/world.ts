@@ -1,6 +1,7 @@
 import type { EngineConfig } from "../domain/config.js";
 import { makeRecord, type RecordInit } from "../domain/record.js";
 import { NumberEngine } from "../engine/engine.js";
+import type { SubscriberErrorHandler } from "../engine/event-bus.js";
 import type { NumberWrite, NumberRepository } from "../ports/repository.js";
 import { FaultPlan, type Fault } from "../adapters/fault-plan.js";
 import { LocalCarrier } from "../adapters/carriers/local.js";
@@ -47,6 +48,8 @@ export interface WorldSetup {
   readonly transitions?: TransitionTable;
   /** The engine's clock; without one the world's manual clock drives the engine. */
   readonly clock?: Clock;
+  /** Told when an event subscriber throws or rejects (the engine option of the same name). */
+  readonly onSubscriberError?: SubscriberErrorHandler;
 }
 
 /** A built world: the engine and the adapters behind it, for driving and inspecting. */
@@ -128,6 +131,7 @@ export async function composeWorld<
     e911,
     config: { carrier_modules: ["knm_local", "knm_simulated"], ...setup.config },
     transitions: setup.transitions,
+    onSubscriberError: setup.onSubscriberError,
   });
   return { engine, repository, accounts, tokens, clock, upstream, faults, e911 };
 }
