@@ -1,7 +1,8 @@
-import { describe } from "vitest";
+import { describe, it } from "vitest";
 import { accountDirectoryContract, repositoryContract } from "../../src/testing/index.js";
 import { registerCases } from "../contracts/register-cases.js";
 import { testDatabase } from "../support/postgres.js";
+import { checkAgainstModel } from "../support/repository-model.js";
 
 const db = testDatabase();
 
@@ -49,3 +50,6 @@ describe("PostgresAccountDirectory", () => {
     }),
   );
 });
+
+it("PostgresNumberRepository answers every sequence of right and wrong writes, deletes and listings like a plain map", () =>
+  checkAgainstModel(async () => (await db.freshStore()).repository, 25));

@@ -18,8 +18,16 @@ export function testDatabase(): {
   pool: PgPool;
   freshStore: () => Promise<PostgresStore>;
   freshSchema: () => string;
+  /** Another pool on the same database, as a second instance would have; ended after the file. */
+  otherPool: () => PgPool;
 } {
-  const pool = new pg.Pool({ connectionString: postgresUrl(), max: 8 });
+  const pools: pg.Pool[] = [];
+  const otherPool = (): pg.Pool => {
+    const made = new pg.Pool({ connectionString: postgresUrl(), max: 8 });
+    pools.push(made);
+    return made;
+  };
+  const pool = otherPool();
   const schemas: string[] = [];
   const freshSchema = (): string => {
     const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -28,11 +36,12 @@ export function testDatabase(): {
   };
   afterAll(async () => {
     for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await pool.end();
+    for (const made of pools) await made.end();
   });
   return {
     pool,
     freshSchema,
+    otherPool,
     freshStore: () => openPostgresStore(pool, { schema: freshSchema() }),
   };
 }
