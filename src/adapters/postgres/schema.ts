@@ -97,7 +97,7 @@ async function createRacing(pool: PgPool, text: string): Promise<void> {
       return;
     } catch (error) {
       // Two sessions creating the same object at once: one of them sees a duplicate.
-      const racing = ["23505", "42P06", "42P07"].includes(sqlState(error) ?? "");
+      const racing = ["23505", "42P06", "42P07", "42710"].includes(sqlState(error) ?? "");
       if (!(racing || isRetryable(error)) || attempt >= 3) throw error;
     }
   }
