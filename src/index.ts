@@ -49,6 +49,23 @@ export {
 export type { Decision, TransitionTable } from "./machine/transition-table.js";
 export { GUARDS } from "./machine/guards.js";
 export type { GuardName, TransitionFacts } from "./machine/guards.js";
+export { portRequestMachine } from "./machine/port-request-machine.js";
+export type {
+  PortMoveEvent,
+  PortRejectReason,
+  PortStepName,
+} from "./machine/port-request-machine.js";
+export {
+  PORT_TRANSITION_TABLE,
+  decidePortMove,
+  decidePortMoveWith,
+  derivePortTable,
+} from "./machine/port-request-table.js";
+export type { PortDecision, PortTransitionTable } from "./machine/port-request-table.js";
+export { PORT_GUARDS } from "./machine/port-request-guards.js";
+export type { PortGuardName, PortMoveFacts } from "./machine/port-request-guards.js";
+export { PORT_SETS, PORT_STATES, PORT_TARGETS, isPortState } from "./domain/port-states.js";
+export type { PortState, PortTarget } from "./domain/port-states.js";
 
 export { RevisionConflictError, singleWrite } from "./ports/repository.js";
 export type {
