@@ -77,11 +77,12 @@ describe("the scheduled sweep", () => {
       expiredHolds: ["+7"],
       purgedKeys: 3,
       settledOrders: [],
+      prunedEvents: 2,
       failed: [],
     });
 
     expect(line).toBe(
-      "sweep: purged 6 (+1 +2 +3 +4 +5 …), aged out 0, expired holds 1 (+7), purged keys 3, settled orders 0, failed 0",
+      "sweep: purged 6 (+1 +2 +3 +4 +5 …), aged out 0, expired holds 1 (+7), purged keys 3, settled orders 0, pruned events 2, failed 0",
     );
   });
 });
