@@ -1,16 +1,22 @@
 import { findPortAuthority } from "../domain/accounts.js";
 import type { PortRequestRecord } from "../domain/port-request.js";
 import type { PortState } from "../domain/port-states.js";
-import type { MemoryWorld } from "../compose/memory-world.js";
+import type { Account } from "../domain/accounts.js";
+import type { World } from "../compose/world.js";
 import type { ScenarioPortRequest } from "./scenario.js";
 
 /** Writes `given.port_requests` as they are (C14: missing lists stored empty), emitting nothing. */
 export async function seedPortRequests(
-  world: MemoryWorld,
+  world: World,
+  accountIds: readonly string[],
   requests: readonly ScenarioPortRequest[],
 ): Promise<void> {
   if (requests.length === 0) return;
-  const accounts = new Map(world.accounts.all().map((a) => [a.id, a]));
+  const accounts = new Map<string, Account>();
+  for (const id of accountIds) {
+    const account = await world.accounts.get(id);
+    if (account !== undefined) accounts.set(id, account);
+  }
   const lookup = (id: string) => accounts.get(id);
   const now = world.clock.now();
   const records = requests.map((r): PortRequestRecord => {
