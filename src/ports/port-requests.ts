@@ -62,3 +62,17 @@ export interface PortRequestRepository {
   /** The requests matching the query, ordered by `created`, then `id`. */
   findPortRequests(query: PortRequestQuery): Promise<readonly PortRequestRecord[]>;
 }
+
+/** True when a request matches every key of a query (for stores that filter in code). */
+export function matchesPortQuery(record: PortRequestRecord, query: PortRequestQuery): boolean {
+  if (query.account !== undefined && record.account !== query.account) return false;
+  if (query.descendantsOf !== undefined && !record.tree.includes(query.descendantsOf)) return false;
+  if (query.authority !== undefined && record.portAuthority !== query.authority) return false;
+  if (query.states !== undefined && !query.states.includes(record.state)) return false;
+  const n = query.number;
+  return (
+    n === undefined ||
+    Object.hasOwn(record.numbers, n) ||
+    Object.hasOwn(record.portedNumbers ?? {}, n)
+  );
+}

@@ -2,6 +2,7 @@ import type { PortRequestRecord } from "../../domain/port-request.js";
 import { PORT_SETS } from "../../domain/port-states.js";
 import {
   PortNumberConflictError,
+  matchesPortQuery,
   type PortRequestQuery,
   type PortRequestRepository,
   type PortRequestWrite,
@@ -35,18 +36,7 @@ export class MemoryPortRequestTable implements PortRequestRepository {
   findPortRequests(query: PortRequestQuery): Promise<readonly PortRequestRecord[]> {
     const out: PortRequestRecord[] = [];
     for (const { record } of this.#rows.values()) {
-      if (query.account !== undefined && record.account !== query.account) continue;
-      if (query.descendantsOf !== undefined && !record.tree.includes(query.descendantsOf)) continue;
-      if (query.authority !== undefined && record.portAuthority !== query.authority) continue;
-      if (query.states !== undefined && !query.states.includes(record.state)) continue;
-      const n = query.number;
-      if (
-        n !== undefined &&
-        !Object.hasOwn(record.numbers, n) &&
-        !Object.hasOwn(record.portedNumbers ?? {}, n)
-      )
-        continue;
-      out.push(record);
+      if (matchesPortQuery(record, query)) out.push(record);
     }
     return Promise.resolve(out.sort(byCreated));
   }
