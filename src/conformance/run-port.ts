@@ -8,7 +8,7 @@ const strings = (
   value: Readonly<Record<string, string>> | undefined,
   captures: ReadonlyMap<string, JsonValue>,
 ): Record<string, string> | undefined =>
-  value === undefined ? undefined : (substitute({ ...value }, captures) as Record<string, string>);
+  value === undefined ? undefined : substitute({ ...value }, captures);
 
 /** The step with every `{{name}}` replaced by its captured value (port-requests.md §13). */
 export function withCaptures(step: Step, captures: ReadonlyMap<string, JsonValue>): Step {

@@ -112,10 +112,10 @@ function usedBy(step: Step): Set<string> {
   const used = new Set<string>();
   if (step.kind === "request") {
     placeholders(step.path, used);
-    placeholders((step.query ?? {}) as JsonObject, used);
+    placeholders(step.query ?? {}, used);
     placeholders(step.body?.value, used);
     placeholders(step.expect.body, used);
-    placeholders((step.expect.headers ?? {}) as JsonObject, used);
+    placeholders(step.expect.headers ?? {}, used);
   } else if (step.kind === "inspect_port_request") {
     placeholders(step.id, used);
     placeholders(step.expect ?? undefined, used);

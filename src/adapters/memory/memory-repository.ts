@@ -78,7 +78,7 @@ export class MemoryNumberRepository implements NumberRepository {
     try {
       this.portRequests.check(requests);
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const revisions: number[] = [];
     for (const write of batch.writes) {

@@ -66,13 +66,13 @@ const REFUSALS: Record<PortRejectReason, (target: PortTarget) => PortFailure> = 
 };
 
 /** The request after the move's body: merged, validated (§8.2, P16), comments applied. */
-async function mergedRequest(
+function mergedRequest(
   ctx: EngineContext,
   current: PortRequestRecord,
   move: PortMove,
   requester: string,
   authority: boolean,
-): Promise<PortResult<{ record: PortRequestRecord; added: readonly JsonObject[] }>> {
+): PortResult<{ record: PortRequestRecord; added: readonly JsonObject[] }> {
   const fields = mergePatch(allPublicFields(current), portPublicFieldsOf(move.body ?? {}));
   const schema = schemaErrors(fields, current.state === "completed");
   if (schema !== undefined) return portFail({ kind: "validation", data: schema });
@@ -110,7 +110,7 @@ export function movePortRequest(
     const current = stored.record;
     const accounts = await ctx.accountLookup([asker.requester, asker.account, current.account]);
     const authority = hasAuthorityOver(accounts, current, asker.requester);
-    const merged = await mergedRequest(ctx, current, move, asker.requester, authority);
+    const merged = mergedRequest(ctx, current, move, asker.requester, authority);
     if (!merged.ok) return merged;
     let record = merged.value.record;
     const bodyReason = move.body?.["reason"];
