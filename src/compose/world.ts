@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { EngineConfig } from "../domain/config.js";
 import { makeRecord, type RecordInit } from "../domain/record.js";
 import { NumberEngine } from "../engine/engine.js";
@@ -52,14 +51,8 @@ export interface WorldSetup {
   readonly clock?: Clock;
   /** Told when an event subscriber throws or rejects (the engine option of the same name). */
   readonly onSubscriberError?: SubscriberErrorHandler;
-  /** The source of port request ids; default a deterministic sequence. */
+  /** The source of port request ids (32 lowercase hex); default random. */
   readonly newId?: () => string;
-}
-
-/** Deterministic 32-hex ids (a counter, hashed so ids do not sort in creation order). */
-function sequentialIds(): () => string {
-  let next = 0;
-  return () => createHash("md5").update(`port-request-${++next}`).digest("hex");
 }
 
 /** A built world: the engine and the adapters behind it, for driving and inspecting. */
@@ -145,7 +138,7 @@ export async function composeWorld<
     transitions: setup.transitions,
     onSubscriberError: setup.onSubscriberError,
     portRequests: stores.portRequests,
-    newId: setup.newId ?? sequentialIds(),
+    newId: setup.newId,
   });
   return { engine, repository, accounts, tokens, clock, upstream, faults, e911 };
 }

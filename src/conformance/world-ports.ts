@@ -1,9 +1,16 @@
+import { createHash } from "node:crypto";
 import { findPortAuthority } from "../domain/accounts.js";
 import type { PortRequestRecord } from "../domain/port-request.js";
 import type { PortState } from "../domain/port-states.js";
 import type { Account } from "../domain/accounts.js";
 import type { World } from "../compose/world.js";
 import type { ScenarioPortRequest } from "./scenario.js";
+
+/** Deterministic 32-hex port request ids for a scenario (a counter, hashed), so runs repeat exactly. */
+export function sequentialIds(): () => string {
+  let next = 0;
+  return () => createHash("md5").update(`port-request-${++next}`).digest("hex");
+}
 
 /** Writes `given.port_requests` as they are (C14: missing lists stored empty), emitting nothing. */
 export async function seedPortRequests(

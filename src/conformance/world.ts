@@ -7,7 +7,7 @@ import type { WorldSetup } from "../compose/world.js";
 import { createApiHandler } from "../http/handler.js";
 import type { ApiHandler } from "../http/types.js";
 import type { TransitionTable } from "../machine/transition-table.js";
-import { seedPortRequests } from "./world-ports.js";
+import { seedPortRequests, sequentialIds } from "./world-ports.js";
 import type { ScenarioAccount, ScenarioGiven, ScenarioNumber } from "./scenario.js";
 
 /** A scenario's world: the engine and adapters, and the API handler over them. */
@@ -98,6 +98,7 @@ export async function buildWorld(
 ): Promise<ScenarioWorld> {
   const world = await createWorldOn(options.store ?? "memory", {
     ...setupOfGiven(given),
+    newId: sequentialIds(),
     ...(options.transitions === undefined ? {} : { transitions: options.transitions }),
   });
   const ids = (given.accounts ?? []).map((a) => a.id);

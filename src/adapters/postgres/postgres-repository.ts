@@ -90,8 +90,11 @@ export class PostgresNumberRepository implements NumberRepository {
     return out;
   }
 
-  /** Applies every write if all expected revisions hold, else none. */
+  /** Applies every write if all expected revisions hold, else none; refuses port request writes (this store keeps none yet). */
   async commit(batch: CommitBatch): Promise<readonly number[]> {
+    if ((batch.portRequests ?? []).length > 0) {
+      throw new Error("this PostgreSQL store keeps no port requests yet");
+    }
     const numbers = batch.writes.map((w) => w.number);
     try {
       return await retrying(() =>
