@@ -51,9 +51,9 @@ const edgeCounter = (): EventHandler => {
 
 /** A subscriber that also reads every event's patches (so each change is diffed). */
 const patchReader = (): EventHandler => {
-  let fields = 0;
+  const read = { patches: 0 };
   return (event) => {
-    fields += event.patches.length;
+    read.patches += event.patches.length;
   };
 };
 

@@ -68,10 +68,7 @@ describe("events (property): the outbox is the history of committed changes", ()
             for (const e of mine) {
               expect([e.from, e.owner_before]).toEqual([state, owner]);
               expect(e.timestamp).toBe(world.clock.now());
-              rebuilt = applyPatches(
-                rebuilt as JsonObject,
-                e.patches as Patch[],
-              ) as JsonObject | null;
+              rebuilt = applyPatches(rebuilt as JsonObject, e.patches as Patch[]);
               state = e.to;
               owner = e.owner_after;
               expect(rebuilt === null ? null : rebuilt["state"]).toBe(e.to);
