@@ -11,6 +11,9 @@ export type { ListPage, ListRequest } from "./engine/listing.js";
 export type { SweepReport } from "./engine/sweep.js";
 export type { OrderSettlement, Reconciliation } from "./engine/carrier-orders.js";
 export type { BatchOutcome } from "./engine/collections.js";
+export { MAX_EVENT_PAGE } from "./engine/engine-events.js";
+export type { EngineEvents } from "./engine/engine-events.js";
+export type { EventHandler, SubscriberErrorHandler } from "./engine/event-bus.js";
 
 export { createMemoryWorld, DEFAULT_WORLD_NOW } from "./compose/memory-world.js";
 export type { MemoryWorld, MemoryWorldOptions } from "./compose/memory-world.js";
@@ -49,6 +52,23 @@ export {
 export type { Decision, TransitionTable } from "./machine/transition-table.js";
 export { GUARDS } from "./machine/guards.js";
 export type { GuardName, TransitionFacts } from "./machine/guards.js";
+export { portRequestMachine } from "./machine/port-request-machine.js";
+export type {
+  PortMoveEvent,
+  PortRejectReason,
+  PortStepName,
+} from "./machine/port-request-machine.js";
+export {
+  PORT_TRANSITION_TABLE,
+  decidePortMove,
+  decidePortMoveWith,
+  derivePortTable,
+} from "./machine/port-request-table.js";
+export type { PortDecision, PortTransitionTable } from "./machine/port-request-table.js";
+export { PORT_GUARDS } from "./machine/port-request-guards.js";
+export type { PortGuardName, PortMoveFacts } from "./machine/port-request-guards.js";
+export { PORT_SETS, PORT_STATES, PORT_TARGETS, isPortState } from "./domain/port-states.js";
+export type { PortState, PortTarget } from "./domain/port-states.js";
 
 export { RevisionConflictError, singleWrite } from "./ports/repository.js";
 export type {

@@ -37,6 +37,20 @@ export interface EngineConfig {
   readonly reservation_hold_s: number | null;
   /** Seconds an idempotency key's answer is kept (extensions.md X2). */
   readonly idempotency_ttl_s: number;
+  /** Days a committed event stays in the outbox; the sweep prunes older ones (docs/events.md). */
+  readonly event_retention_d: number;
+  /** The sweep deletes suspended and closed port requests unchanged for this long (port-requests.md §11). */
+  readonly unfinished_port_request_lifetime_s: number;
+  /** The sweep reminds of every `unconfirmed` port request. */
+  readonly port_unconfirmed_reminders: boolean;
+  /** Lets the port authority move a request from `submitted` straight to `scheduled`. */
+  readonly allow_port_transition_from_submitted_to_scheduled: boolean;
+  /** Lookups of a number without a record fall back to the porting requests (§6.4, §7.2). */
+  readonly fetch_account_from_ports: boolean;
+  /** The carrier of numbers a completed port request creates. */
+  readonly port_in_module_name: string;
+  /** The largest port request attachment, in bytes (P14). */
+  readonly port_attachment_max_bytes: number;
 }
 
 /** The defaults of every setting (config.md, with its §9 note 1 choices). */
@@ -58,6 +72,13 @@ export const DEFAULT_CONFIG: EngineConfig = {
   port_call_timeout_ms: 5000,
   reservation_hold_s: null,
   idempotency_ttl_s: 86_400,
+  event_retention_d: 30,
+  unfinished_port_request_lifetime_s: 2_592_000,
+  port_unconfirmed_reminders: true,
+  allow_port_transition_from_submitted_to_scheduled: false,
+  fetch_account_from_ports: true,
+  port_in_module_name: "local",
+  port_attachment_max_bytes: 5_242_880,
 };
 
 type Check = (value: unknown) => boolean;
@@ -95,6 +116,13 @@ const CHECKS: { readonly [K in keyof EngineConfig]: Check } = {
   port_call_timeout_ms: isPositiveInt,
   reservation_hold_s: (v) => v === null || isPositiveInt(v),
   idempotency_ttl_s: isPositiveInt,
+  event_retention_d: isNonNegative,
+  unfinished_port_request_lifetime_s: isNonNegative,
+  port_unconfirmed_reminders: isBool,
+  allow_port_transition_from_submitted_to_scheduled: isBool,
+  fetch_account_from_ports: isBool,
+  port_in_module_name: isString,
+  port_attachment_max_bytes: isPositiveInt,
 };
 
 /** True when the name is a setting this engine knows. */

@@ -38,3 +38,18 @@ export function setOwn(target: JsonObject, key: string, value: JsonValue): void 
     configurable: true,
   });
 }
+
+/**
+ * True when arrays and objects nest more than `max` levels deep (a scalar is at depth 0).
+ * Iterative, so it judges any depth without exhausting the call stack.
+ */
+export function nestsDeeperThan(value: JsonValue, max: number): boolean {
+  const pending: [JsonValue, number][] = [[value, 0]];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const [current, depth] = item;
+    if (current === null || typeof current !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}

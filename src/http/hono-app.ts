@@ -8,59 +8,77 @@ export interface HonoAppOptions {
   readonly log?: (line: string) => void;
   /** Bytes read from a body before it is judged too large (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /**
+   * Bytes of an oversized body read and discarded so the connection stays usable (default
+   * 64 MiB). A body longer still is answered with `Connection: close`.
+   */
+  readonly maxDrainBytes?: number;
+}
+
+/** What was read of a body: at most `limit + 1` bytes, and whether the stream was read to its end. */
+interface ReadBody {
+  readonly bytes: Uint8Array | undefined;
+  readonly complete: boolean;
 }
 
 /**
- * Reads at most `limit + 1` bytes of a body: enough for the handler to refuse an oversized body
- * without the server buffering all of it.
+ * Reads at most `limit + 1` bytes of a body, enough for the handler to refuse an oversized
+ * body without buffering it, then reads and discards the rest up to `drain` bytes in all, so
+ * that the next request on a keep-alive connection starts where this one ended.
  */
 async function readLimited(
   stream: ReadableStream<Uint8Array> | null,
   limit: number,
-): Promise<string | undefined> {
-  if (stream === null) return undefined;
+  drain: number,
+): Promise<ReadBody> {
+  if (stream === null) return { bytes: undefined, complete: true };
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
+  let kept = 0;
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      break;
+    if (kept <= limit) {
+      chunks.push(value);
+      kept += value.byteLength;
+    }
+    if (total > drain) {
+      reader.releaseLock();
+      return { bytes: Buffer.concat(chunks).subarray(0, limit + 1), complete: false };
     }
   }
-  return Buffer.concat(chunks)
-    .subarray(0, limit + 1)
-    .toString("utf8");
+  return { bytes: Buffer.concat(chunks).subarray(0, limit + 1), complete: true };
 }
 
 /**
  * A Hono app that forwards every request to an API handler: the raw (still percent-encoded)
- * path, decoded query, headers and body text go in; the handler's JSON envelope comes out.
+ * path, decoded query, headers and body bytes go in; the handler's JSON envelope comes out.
+ * Every body is read to its end before the answer, so an early answer (413, 400) leaves a
+ * keep-alive connection usable; only a body past `maxDrainBytes` closes it.
  */
 export function createHonoApp(handler: ApiHandler, options: HonoAppOptions = {}): Hono {
   const app = new Hono();
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const drain = Math.max(options.maxDrainBytes ?? 64 * 1024 * 1024, limit + 1);
   app.all("*", async (c) => {
     const started = performance.now();
     const url = new URL(c.req.url);
+    const body = await readLimited(c.req.raw.body, limit, drain);
     const request: ApiRequest = {
       method: c.req.method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: c.req.header(),
-      body: await readLimited(c.req.raw.body, limit),
+      body: body.bytes,
     };
     const response = await handler(request);
     const ms = (performance.now() - started).toFixed(1);
     options.log?.(`${request.method} ${request.path} ${response.status} ${ms}ms`);
-    return new Response(JSON.stringify(response.body), {
-      status: response.status,
-      headers: new Headers(response.headers),
-    });
+    const headers = new Headers(response.headers);
+    if (!body.complete) headers.set("connection", "close");
+    return new Response(JSON.stringify(response.body), { status: response.status, headers });
   });
   return app;
 }

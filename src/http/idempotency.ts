@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { isValidIdempotencyKey } from "../domain/idempotency.js";
-import type { JsonValue } from "../domain/json.js";
+import { nestsDeeperThan, type JsonValue } from "../domain/json.js";
 import type { NumberEngine } from "../engine/engine.js";
 import { failure, type Reply } from "./reply.js";
+import { bodyText, MAX_BODY_DEPTH } from "./request-body.js";
 import type { ApiRequest, ApiResponse } from "./types.js";
 
 /** Methods whose requests may carry an `Idempotency-Key` (extensions.md X2). */
@@ -56,9 +57,11 @@ function canonical(value: JsonValue): string {
 
 /** The request's fingerprint: method, path, query and body (compared as JSON when it is JSON). */
 export function fingerprintOf(request: ApiRequest): string {
-  let body = request.body ?? "";
+  const raw = request.body ?? "";
+  let body = bodyText(raw) ?? Buffer.from(raw).toString("base64");
   try {
-    if (body.trim() !== "") body = canonical(JSON.parse(body) as JsonValue);
+    const parsed = body.trim() === "" ? undefined : (JSON.parse(body) as JsonValue);
+    if (parsed !== undefined && !nestsDeeperThan(parsed, MAX_BODY_DEPTH)) body = canonical(parsed);
   } catch {
     // Not JSON: the raw text is the body's fingerprint.
   }

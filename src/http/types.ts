@@ -9,8 +9,8 @@ export interface ApiRequest {
   readonly query?: Readonly<Record<string, string>> | undefined;
   /** Header names in any case (`X-Auth-Token`). */
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** The raw body text, as received; absent when there is none. */
-  readonly body?: string | undefined;
+  /** The raw body, as text or as the bytes received (judged as UTF-8); absent when there is none. */
+  readonly body?: string | Uint8Array | undefined;
 }
 
 /** A transport-agnostic API response. */

@@ -56,7 +56,7 @@ describe("number-lifecycle conformance", () => {
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toBe(
-      `${folder}/b.json: scenario "a_scenario" step 1: a step of no known kind (no method, advance, event, inspect)\n`,
+      `${folder}/b.json: scenario "a_scenario" step 1: a step of no known kind (no method, advance, event, inspect, inspect_events)\n`,
     );
   });
 

@@ -8,8 +8,8 @@ import { aWorld, snapshot } from "../support/world.js";
 
 /** What a test request may carry besides method and path. */
 export interface CallOptions {
-  /** A JSON value is serialized; a string is sent as the raw body text. */
-  readonly body?: JsonValue | string;
+  /** A JSON value is serialized; a string or bytes are sent as the raw body. */
+  readonly body?: JsonValue | string | Uint8Array;
   readonly query?: Record<string, string>;
 }
 
@@ -54,7 +54,10 @@ export async function anApi(options: Partial<MemoryWorldOptions> = {}): Promise<
         path,
         query,
         headers: as === null ? {} : { "X-Auth-Token": `tok-${as}` },
-        body: body === undefined || typeof body === "string" ? body : JSON.stringify(body),
+        body:
+          body === undefined || typeof body === "string" || body instanceof Uint8Array
+            ? body
+            : JSON.stringify(body),
       }),
     snapshot: () => snapshot(world.repository),
   };

@@ -5,6 +5,8 @@ import { anApi, n, url, type CallOptions } from "./api.js";
 import { expectError } from "./envelope-expect.js";
 
 const N = "+14155550100";
+const DEEP = "the body nests deeper than 64 levels";
+const UTF8 = "the body is not valid UTF-8";
 
 /** A world with one number acme_sales owns, and the request under test sent as acme. */
 async function sendAsAcme(method: string, path: string, options: CallOptions = {}) {
@@ -37,6 +39,28 @@ describe("bad input", () => {
       data: { message: expect.any(String) },
     });
     expect(unchanged).toBe(true);
+  });
+
+  it.each([
+    ["an object nested 65 levels", `{"data":${'{"a":'.repeat(64)}1${"}".repeat(64)}}`, DEEP],
+    ["arrays nested 100,000 levels", `{"data":{"x":${"[".repeat(1e5)}${"]".repeat(1e5)}}}`, DEEP],
+    ["bytes that are not UTF-8", Buffer.from('{"data":{"nickname":"\xff\xfe"}}', "latin1"), UTF8],
+  ])("refuses %s with a 400 envelope and writes nothing", async (_label, body, message) => {
+    const { response, unchanged } = await sendAsAcme("POST", url("acme_sales", n(N)), { body });
+
+    expectError(response, 400, "invalid request", { message });
+    expect(unchanged).toBe(true);
+  });
+
+  it("accepts a body nested exactly 64 levels and valid UTF-8 bytes", async () => {
+    const deep = `{"data":{"nickname":"\u00e9t\u00e9","x":${'{"a":'.repeat(62)}1${"}".repeat(62)}}}`;
+
+    const { response } = await sendAsAcme("POST", url("acme_sales", n(N)), {
+      body: Buffer.from(deep, "utf8"),
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ data: { nickname: "été" } });
   });
 
   it("refuses a body over 1 MiB with 413 and writes nothing", async () => {

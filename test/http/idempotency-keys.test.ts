@@ -113,4 +113,20 @@ describe("idempotency keys (extensions.md X2)", () => {
     expect([failed.status, again.status]).toEqual([500, 500]);
     expect(again.headers["Idempotent-Replayed"]).toBeUndefined();
   });
+
+  it.each([
+    ["nested 100,000 levels", `{"data":{"x":${"[".repeat(1e5)}${"]".repeat(1e5)}}}`],
+    ["not UTF-8", Buffer.from([0x7b, 0xff, 0x7d])],
+  ])("keeps the 400 for a body %s and replays it for the same bytes", async (_label, body) => {
+    const api = await anApi({ numbers: pool });
+    const op: Op = { actor: "acme_sales", kind: "update", number: NUMBERS[0] as string, note: 0 };
+    const request = { ...requestOf(op, "k1"), body };
+
+    const first = await send(api, request);
+    const again = await send(api, request);
+    const other = await send(api, { ...request, body: '{"data":{}}' });
+
+    expect([first.status, again.status, other.status]).toEqual([400, 400, 422]);
+    expect(again.headers["Idempotent-Replayed"]).toBe("true");
+  });
 });
