@@ -56,7 +56,7 @@ export async function replay(
         header.profile,
         options.repository,
       );
-      feed = new EventFeed(world.repository);
+      feed = new EventFeed(world.engine);
       await feed.skipExisting();
       continue;
     }

@@ -1,6 +1,6 @@
 import type { NumberEvent } from "../domain/events.js";
 import type { NumberErrorReason } from "../domain/errors.js";
-import type { NumberRepository } from "../ports/repository.js";
+import type { NumberEngine } from "../engine/engine.js";
 import { edgeOfEvent } from "./edges.js";
 import type { WorldModel } from "./model.js";
 import { execute, type SimAnswer, type SimOperation, type SimRequest } from "./requests.js";
@@ -27,12 +27,12 @@ export function eventJson(event: NumberEvent): NumberEvent {
   };
 }
 
-/** Reads the events the store committed since the last read, oldest first. */
+/** Reads the events the engine committed since the last read, oldest first (its outbox). */
 export class EventFeed {
   #cursor: string | undefined;
 
-  /** Starts after every event the repository already holds. */
-  constructor(private readonly repository: NumberRepository) {}
+  /** Reads from an engine's `events.since`. */
+  constructor(private readonly engine: NumberEngine) {}
 
   /** Skips what is already in the outbox (a store that was not empty). */
   async skipExisting(): Promise<void> {
@@ -43,7 +43,7 @@ export class EventFeed {
   async drain(): Promise<NumberEvent[]> {
     const out: NumberEvent[] = [];
     for (;;) {
-      const page = await this.repository.eventsSince(this.#cursor, EVENT_PAGE);
+      const page = await this.engine.events.since(this.#cursor, EVENT_PAGE);
       this.#cursor = page.cursor;
       for (const stored of page.events) out.push(stored.event);
       if (page.events.length < EVENT_PAGE) return out;

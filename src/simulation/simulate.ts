@@ -120,7 +120,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
   options.trace?.(traceLine(header));
   const model = new WorldModel();
   model.seed(world.pool, "available");
-  const feed = new EventFeed(world.repository);
+  const feed = new EventFeed(world.engine);
   await feed.skipExisting();
   const runner = new RequestRunner(world, feed, model, options.trace);
   const random = new Random(`${seed}/flows`);
