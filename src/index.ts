@@ -114,6 +114,23 @@ export { MemoryPhonebook } from "./adapters/providers/memory-phonebook.js";
 export type { PhonebookData } from "./adapters/providers/memory-phonebook.js";
 export { SimulatedE911 } from "./adapters/providers/simulated-e911.js";
 export type { E911Rule } from "./adapters/providers/simulated-e911.js";
+export { openPostgresStore } from "./adapters/postgres/postgres-store.js";
+export type { PostgresStore, PostgresStoreOptions } from "./adapters/postgres/postgres-store.js";
+export { connectPostgres, redactUrl } from "./adapters/postgres/connect.js";
+export type { ConnectOptions, PostgresConnection } from "./adapters/postgres/connect.js";
+export { PostgresNumberRepository } from "./adapters/postgres/postgres-repository.js";
+export {
+  PostgresAccountDirectory,
+  PostgresTokenStore,
+} from "./adapters/postgres/postgres-directory.js";
+export { PostgresStoreError } from "./adapters/postgres/driver.js";
+export type {
+  PgClient,
+  PgPool,
+  PgQuery,
+  PgQueryable,
+  PgResult,
+} from "./adapters/postgres/driver.js";
 export { FaultPlan } from "./adapters/fault-plan.js";
 export type { Fault, FaultPort } from "./adapters/fault-plan.js";
 export { ManagedCarrier } from "./adapters/carriers/managed.js";
@@ -146,6 +163,7 @@ export type { Divergence, ReplayOptions, ReplayResult } from "./simulation/repla
 export type { TraceHeader, TraceStep } from "./simulation/trace-format.js";
 export type { SimAnswer, SimRequest } from "./simulation/requests.js";
 export { formatSummary } from "./simulation/summary-text.js";
+export { renderReport } from "./simulation/report.js";
 export { machineEdges, reachableEdges } from "./simulation/edges.js";
 export type { MachineEdge } from "./simulation/edges.js";
 export { InputFileError } from "./simulation/input-error.js";

@@ -25,6 +25,8 @@ export interface SimulationOptions {
   readonly repository?: NumberRepository;
   /** Receives every trace line (JSONL, each ending in a newline): the header, then one per request. */
   readonly trace?: (line: string) => void;
+  /** Stops the run between two journeys when it aborts; the summary then says `stopped`. */
+  readonly signal?: AbortSignal;
   /** Called after each simulated day. */
   readonly onDay?: (progress: DayProgress) => void;
 }
@@ -54,6 +56,8 @@ export interface SimulationSummary {
   readonly accounts: number;
   readonly numbers: number;
   readonly days: number;
+  /** True when the signal stopped the run before its last day (the timeline says how far it got). */
+  readonly stopped: boolean;
   /** Requests sent. */
   readonly steps: number;
   readonly requests: Readonly<Partial<Record<SimOperation, number>>>;
@@ -148,11 +152,12 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
   const timeline: { day: number; states: Record<NumberState, number> }[] = [
     { day: 0, states: model.counts() },
   ];
-  for (day = 0; day < options.days; day++) {
+  const stopped = (): boolean => options.signal?.aborted === true;
+  for (day = 0; day < options.days && !stopped(); day++) {
     for (const request of scheduled.get(day) ?? []) await runner.send(request);
     scheduled.delete(day);
     const spacing = Math.floor(SECONDS_PER_DAY / (journeys + 1));
-    for (let j = 0; j < journeys; j++) {
+    for (let j = 0; j < journeys && !stopped(); j++) {
       world.clock.advance(spacing);
       await JOURNEYS[random.weighted<FlowName>(weights)](ctx);
     }
@@ -181,6 +186,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     seed,
     profile: profile.name,
     ...settings,
+    stopped: stopped(),
     steps: counts.steps,
     requests: sorted(new Map(Object.entries(counts.requests))),
     states: model.counts(),
