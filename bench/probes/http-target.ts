@@ -7,7 +7,7 @@ import { startServer } from "../../src/cli/serve.js";
 
 const mode = process.argv[2];
 if (mode === "sandbox") {
-  const server = await startServer(0);
+  const server = await startServer({ port: 0 });
   console.log(server.port);
 } else {
   const app = new Hono();
