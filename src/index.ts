@@ -89,6 +89,20 @@ export type {
   RecordPatch,
   StoredEvent,
 } from "./domain/events.js";
+export { isNumberEvent } from "./domain/events.js";
+export type { PortRequestEvent, PortRequestEventType } from "./domain/port-request-events.js";
+export type { PortRequestRecord, PortAttachment } from "./domain/port-request.js";
+export type { PortFailure, PortResult } from "./domain/port-request-errors.js";
+export { PortNumberConflictError } from "./ports/port-requests.js";
+export type {
+  PortRequestQuery,
+  PortRequestRepository,
+  PortRequestWrite,
+  StoredPortRequest,
+} from "./ports/port-requests.js";
+export type { PortRequestService } from "./engine/port-requests/service.js";
+export type { PortAsker } from "./engine/port-requests/access.js";
+export type { PortMove } from "./engine/port-requests/moves.js";
 export type { AccountDirectory } from "./ports/accounts.js";
 export type {
   AcquireResult,
@@ -156,6 +170,25 @@ export { MdnCarrier } from "./adapters/carriers/mdn.js";
 export { runScenarios } from "./conformance/run-scenarios.js";
 export type { RunOptions, RunReport, ScenarioOutcome } from "./conformance/run-scenarios.js";
 export { ScenarioFormatError } from "./conformance/format-checks.js";
+
+export { simulate } from "./simulation/simulate.js";
+export type {
+  DayProgress,
+  EdgeCount,
+  SimulationOptions,
+  SimulationSummary,
+} from "./simulation/simulate.js";
+export { DEFAULT_PROFILE, FLOW_NAMES, parseProfile } from "./simulation/profile.js";
+export type { FlowName, SimulationProfile } from "./simulation/profile.js";
+export { replay } from "./simulation/replay.js";
+export type { Divergence, ReplayOptions, ReplayResult } from "./simulation/replay.js";
+export type { TraceHeader, TraceStep } from "./simulation/trace-format.js";
+export type { SimAnswer, SimRequest } from "./simulation/requests.js";
+export { formatSummary } from "./simulation/summary-text.js";
+export { renderReport } from "./simulation/report.js";
+export { machineEdges, reachableEdges } from "./simulation/edges.js";
+export type { MachineEdge } from "./simulation/edges.js";
+export { InputFileError } from "./simulation/input-error.js";
 
 export { createApiHandler } from "./http/handler.js";
 export type { ApiHandlerOptions } from "./http/handler.js";

@@ -101,3 +101,8 @@ export function stampEvent(draft: NumberEventDraft, revision: number): NumberEve
     },
   };
 }
+
+/** True for the event of a number record (not of a port request): the outbox carries both. */
+export function isNumberEvent(event: StoredEvent["event"]): event is NumberEvent {
+  return event.type === "number";
+}

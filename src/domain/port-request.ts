@@ -1,4 +1,4 @@
-import { isJsonObject, setOwn, type JsonObject, type JsonValue } from "./json.js";
+import { isJsonObject, setOwn, type JsonObject } from "./json.js";
 import type { PortState } from "./port-states.js";
 
 /** One document attached to a port request (P14): its type, size and bytes (base64). */
@@ -163,7 +163,3 @@ export function toPortDocument(record: PortRequestRecord): JsonObject {
   if (record.portedNumbers !== undefined) doc["ported_numbers"] = { ...record.portedNumbers };
   return doc;
 }
-
-/** The value of a JSON object key, or undefined (own keys only). */
-export const own = (object: Readonly<JsonObject>, key: string): JsonValue | undefined =>
-  Object.hasOwn(object, key) ? object[key] : undefined;

@@ -1,9 +1,4 @@
-import {
-  findPortAuthority,
-  isSelfOrAncestor,
-  isSuperduperAdmin,
-  type AccountLookup,
-} from "../../domain/accounts.js";
+import { findPortAuthority, isSuperduperAdmin, type AccountLookup } from "../../domain/accounts.js";
 import type { JsonObject } from "../../domain/json.js";
 import { portFail, portOk, type PortResult } from "../../domain/port-request-errors.js";
 import {
@@ -82,18 +77,3 @@ export function viewFor(
 ): JsonObject {
   return portRequestView(record, visibleComments(accounts, record, asker));
 }
-
-/** Loads the accounts a port request operation looks at, with their ancestors. */
-export function lookupFor(
-  ctx: EngineContext,
-  ids: readonly (string | undefined)[],
-): Promise<AccountLookup> {
-  return ctx.accountLookup(ids);
-}
-
-/** The requester is the request's account or an ancestor of it (P11, §2.2 draft cancel). */
-export const isAccountOrAncestor = (
-  accounts: AccountLookup,
-  requester: string,
-  account: string,
-): boolean => isSelfOrAncestor(accounts, requester, account);

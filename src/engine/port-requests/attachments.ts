@@ -12,7 +12,7 @@ import { mayEdit } from "./create-update.js";
 import { commitRequest, withRetries } from "./write.js";
 
 /** Content types an attachment may have (P14). */
-export const ATTACHMENT_TYPES = [
+const ATTACHMENT_TYPES = [
   "application/pdf",
   "application/x-pdf",
   "application/octet-stream",
@@ -21,7 +21,7 @@ export const ATTACHMENT_TYPES = [
 const PDF_TYPES = new Set(["application/pdf", "application/x-pdf"]);
 const NAME = /^[A-Za-z0-9._-]{1,128}$/;
 /** At most this many attachments per request (P14). */
-export const MAX_ATTACHMENTS = 10;
+const MAX_ATTACHMENTS = 10;
 
 /** An upload: the bytes read (or the note that the body went past the limit) and their type. */
 export interface Upload {

@@ -15,7 +15,7 @@ import {
 } from "./access.js";
 
 /** Kazoo's `crossbar.maximum_range`: the widest `modified_from … modified_to` (§5.2). */
-export const MAXIMUM_RANGE_S = 2_682_000;
+const MAXIMUM_RANGE_S = 2_682_000;
 
 /** Which requests a listing starts from (§5.2, §4.2). */
 export type PortListScope = "account" | "descendants" | "authority";
