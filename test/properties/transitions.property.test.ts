@@ -153,64 +153,93 @@ const scenario = accountTree.chain((tree) => {
   });
 });
 
+type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
+
+/** Checks one scenario on an engine running `transitions` (the machine's table unless given). */
+async function checkScenario(
+  { tree, record, others, config, operations }: Scenario,
+  transitions?: TransitionTable,
+): Promise<void> {
+  const world = await createMemoryWorld({
+    accounts: tree,
+    numbers: [record, ...others],
+    inventory: [{ number: NUMBER }],
+    config,
+    ...(transitions === undefined ? {} : { transitions }),
+  });
+  const accounts = lookupOf(tree);
+  const settings = resolvedConfig({
+    ...config,
+    carrier_modules: ["knm_local", "knm_simulated"],
+  });
+  for (const op of operations) {
+    const before = await snapshot(world.repository);
+    const stored = await world.engine.inspect(NUMBER);
+    const result = await run(world, op);
+    const after = await snapshot(world.repository);
+
+    if (stored === undefined) {
+      if (!(op.kind === "create" && result.ok)) expect(after).toEqual(before);
+      continue;
+    }
+    const expected = expectationFor(op, stored, accounts, settings);
+    if (!result.ok) {
+      expect(after, `${op.kind} failed but changed the store`).toEqual(before);
+      if (expected.unreadable === true) expect(result.error).toEqual({ reason: "unauthorized" });
+      else if (expected.error !== undefined) expect(result.error).toEqual(expected.error);
+      else if (expected.decision?.kind === "invalid")
+        expect(result.error).toEqual({
+          reason: "invalid_state_transition",
+          cause: `from ${expected.decision.from} to ${expected.decision.to}`,
+        });
+      else if (expected.decision?.kind === "reject")
+        expect(result.error.reason).toBe(expected.decision.reason);
+      else if (expected.decision?.kind === "move")
+        expect(STEP_FAILURES.has(result.error.reason), JSON.stringify(result.error)).toBe(true);
+      else if (op.kind !== "create")
+        throw new Error(`unexpected failure ${JSON.stringify(result.error)}`);
+      continue;
+    }
+    expect(expected.unreadable, "succeeded despite the read check").not.toBe(true);
+    expect(expected.error).toBeUndefined();
+    for (const other of OTHERS) expect(after[other]).toBe(before[other]);
+    const decision = expected.decision;
+    if (decision === undefined) {
+      expect(after).toEqual(before);
+      continue;
+    }
+    expect(decision.kind, `${op.kind} from ${stored.state} succeeded`).toBe("move");
+    if (decision.kind !== "move") continue;
+    const now = await world.engine.inspect(NUMBER);
+    if (decision.steps.some((s) => s.name === "remove")) expect(now).toBeUndefined();
+    else expect(now?.state).toBe<NumberState>(decision.target);
+  }
+}
+
 /** The property, over an engine running `transitions` (the machine's table unless given). */
 const followsTheMachine = (transitions?: TransitionTable) =>
-  fc.asyncProperty(scenario, async ({ tree, record, others, config, operations }) => {
-    const world = await createMemoryWorld({
-      accounts: tree,
-      numbers: [record, ...others],
-      inventory: [{ number: NUMBER }],
-      config,
-      ...(transitions === undefined ? {} : { transitions }),
-    });
-    const accounts = lookupOf(tree);
-    const settings = resolvedConfig({
-      ...config,
-      carrier_modules: ["knm_local", "knm_simulated"],
-    });
-    for (const op of operations) {
-      const before = await snapshot(world.repository);
-      const stored = await world.engine.inspect(NUMBER);
-      const result = await run(world, op);
-      const after = await snapshot(world.repository);
+  fc.asyncProperty(scenario, (s) => checkScenario(s, transitions));
 
-      if (stored === undefined) {
-        if (!(op.kind === "create" && result.ok)) expect(after).toEqual(before);
-        continue;
-      }
-      const expected = expectationFor(op, stored, accounts, settings);
-      if (!result.ok) {
-        expect(after, `${op.kind} failed but changed the store`).toEqual(before);
-        if (expected.unreadable === true) expect(result.error).toEqual({ reason: "unauthorized" });
-        else if (expected.error !== undefined) expect(result.error).toEqual(expected.error);
-        else if (expected.decision?.kind === "invalid")
-          expect(result.error).toEqual({
-            reason: "invalid_state_transition",
-            cause: `from ${expected.decision.from} to ${expected.decision.to}`,
-          });
-        else if (expected.decision?.kind === "reject")
-          expect(result.error.reason).toBe(expected.decision.reason);
-        else if (expected.decision?.kind === "move")
-          expect(STEP_FAILURES.has(result.error.reason), JSON.stringify(result.error)).toBe(true);
-        else if (op.kind !== "create")
-          throw new Error(`unexpected failure ${JSON.stringify(result.error)}`);
-        continue;
-      }
-      expect(expected.unreadable, "succeeded despite the read check").not.toBe(true);
-      expect(expected.error).toBeUndefined();
-      for (const other of OTHERS) expect(after[other]).toBe(before[other]);
-      const decision = expected.decision;
-      if (decision === undefined) {
-        expect(after).toEqual(before);
-        continue;
-      }
-      expect(decision.kind, `${op.kind} from ${stored.state} succeeded`).toBe("move");
-      if (decision.kind !== "move") continue;
-      const now = await world.engine.inspect(NUMBER);
-      if (decision.steps.some((s) => s.name === "remove")) expect(now).toBeUndefined();
-      else expect(now?.state).toBe<NumberState>(decision.target);
-    }
-  });
+/** A scenario the broken table below must fail: a customer reserves an available number. */
+const RESERVE_AVAILABLE: Scenario = {
+  tree: [
+    { id: "a0", reseller: true, allowAdditions: true, master: true },
+    { id: "a1", parent: "a0", reseller: false, allowAdditions: false, master: false },
+  ],
+  record: { number: NUMBER, state: "available", reserveHistory: [], carrier: "simulated" },
+  others: [
+    { number: OTHERS[0] as string, state: "available", reserveHistory: [], carrier: "simulated" },
+    {
+      number: OTHERS[1] as string,
+      state: "in_service",
+      reserveHistory: [],
+      carrier: "simulated",
+      assignedTo: "a1",
+    },
+  ],
+  config: { released_state: "available", should_age: false, should_permanently_delete: false },
+  operations: [{ kind: "reserve", account: "a1", requester: "a1" }],
+};
 
 /** The machine's table with available→reserved moving to in_service instead: a broken engine. */
 function brokenTable(): TransitionTable {
@@ -238,7 +267,17 @@ describe("every operation follows an edge of the machine or changes nothing (pro
     await fc.assert(followsTheMachine(), { numRuns: 300 });
   });
 
-  it("the property catches an engine whose transitions depart from the machine", async () => {
-    await expect(fc.assert(followsTheMachine(brokenTable()), { numRuns: 300 })).rejects.toThrow();
+  it("a customer reserving an available number passes on the machine's table and fails on a broken one", async () => {
+    await checkScenario(RESERVE_AVAILABLE);
+    await expect(checkScenario(RESERVE_AVAILABLE, brokenTable())).rejects.toThrow(
+      "expected 'in_service' to be 'reserved'",
+    );
+  });
+
+  it("the property, from a fixed seed, finds an engine whose transitions depart from the machine", async () => {
+    const details = await fc.check(followsTheMachine(brokenTable()), { seed: 11, numRuns: 300 });
+
+    expect(details.failed).toBe(true);
+    expect(String(details.errorInstance)).toContain("expected 'in_service' to be 'reserved'");
   });
 });

@@ -29,6 +29,10 @@ describe("normalization.md §1.3: every example of the table", () => {
     ["+4412345", "+4412345", false],
     ["0115", "+5", false],
     ["2125551234x", "2125551234x", false],
+    // Nine digits starting 2-9 are too short for NANP: converter 3 makes them international.
+    ["212555123", "+212555123", true],
+    ["415555010", "+415555010", true],
+    ["1415555010", "1415555010", false],
   ];
 
   it.each(rows)("normalizes %s to %s (reconcilable: %s)", (input, normalized, reconcilable) => {
