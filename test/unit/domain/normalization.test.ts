@@ -57,6 +57,11 @@ describe("normalization.md §1.2: the last participating capture group", () => {
     expect(normalize("8123", rules)).toBe("+41230");
   });
 
+  it("uses the last group when several groups take part in the match", () => {
+    const rules = compileNumberRules({ "^(1)(\\d+)$": { prefix: "+" } });
+    expect(normalize("1415", rules)).toBe("+415");
+  });
+
   it("uses the whole match when the regex has no group", () => {
     const rules = compileNumberRules({ "^7\\d+$": { prefix: "+" } });
     expect(normalize("7123", rules)).toBe("+7123");
