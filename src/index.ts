@@ -11,6 +11,9 @@ export type { ListPage, ListRequest } from "./engine/listing.js";
 export type { SweepReport } from "./engine/sweep.js";
 export type { OrderSettlement, Reconciliation } from "./engine/carrier-orders.js";
 export type { BatchOutcome } from "./engine/collections.js";
+export { MAX_EVENT_PAGE } from "./engine/engine-events.js";
+export type { EngineEvents } from "./engine/engine-events.js";
+export type { EventHandler, SubscriberErrorHandler } from "./engine/event-bus.js";
 
 export { createMemoryWorld, DEFAULT_WORLD_NOW } from "./compose/memory-world.js";
 export type { MemoryWorld, MemoryWorldOptions } from "./compose/memory-world.js";

@@ -1,25 +1,38 @@
 import { ScenarioFormatError } from "../conformance/format-checks.js";
 import { outcomeLine, summaryLine } from "../conformance/report.js";
 import { runScenarios } from "../conformance/run-scenarios.js";
+import type { Command } from "./command.js";
 
 /**
  * `number-lifecycle conformance PATH...`: runs the scenarios, prints one line each and a
  * summary; exit code 0 when all pass, 1 when one fails, 2 when a file is not valid.
  */
-export async function conformance(args: readonly string[]): Promise<number> {
-  if (args.length === 0) {
-    process.stderr.write("usage: number-lifecycle conformance PATH...\n");
-    return 2;
-  }
-  try {
-    const report = await runScenarios(args, {
-      onOutcome: (outcome) => process.stdout.write(`${outcomeLine(outcome)}\n`),
-    });
-    process.stdout.write(`${summaryLine(report)}\n`);
-    return report.failed === 0 ? 0 : 1;
-  } catch (error) {
-    if (!(error instanceof ScenarioFormatError)) throw error;
-    process.stderr.write(`${error.file}: ${error.problem}\n`);
-    return 2;
-  }
-}
+export const conformanceCommand: Command = {
+  name: "conformance",
+  summary: "run conformance scenarios (JSON files or folders of them) against the engine",
+  usage: "[options] PATH...",
+  description: [
+    "Runs every scenario in the given files and folders (searched recursively for .json files)",
+    "against a fresh in-memory engine each, printing one ok/FAIL line per scenario and a summary.",
+  ],
+  options: {},
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+  examples: ["number-lifecycle conformance test/conformance"],
+  exitCodes: {
+    1: "a scenario failed",
+    2: "a path does not exist or a file is not a valid scenario (also: wrong usage)",
+  },
+  async run({ positionals, io }) {
+    try {
+      const report = await runScenarios(positionals, {
+        onOutcome: (outcome) => io.out(`${outcomeLine(outcome)}\n`),
+      });
+      io.out(`${summaryLine(report)}\n`);
+      return report.failed === 0 ? 0 : 1;
+    } catch (error) {
+      if (!(error instanceof ScenarioFormatError)) throw error;
+      io.err(`${error.file}: ${error.problem}\n`);
+      return 2;
+    }
+  },
+};

@@ -1,26 +1,28 @@
 #!/usr/bin/env node
-/** The `number-lifecycle` command: `serve` (the sandbox API server) and `conformance PATH...`. */
-const [command, ...args] = process.argv.slice(2);
+/** The `number-lifecycle` command line: see `number-lifecycle --help` and docs/cli.md. */
+import { readFileSync } from "node:fs";
+import { COMMANDS } from "./commands.js";
+import { runCli } from "./run-cli.js";
 
-const commands: Record<string, () => Promise<number | undefined>> = {
-  serve: async () => (await import("./serve.js")).serve(args),
-  conformance: async () => (await import("./conformance.js")).conformance(args),
+const { version } = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+) as { version: string };
+
+const stop = new AbortController();
+const onSignal = (): void => {
+  if (stop.signal.aborted) process.exit(130); // a second signal: stop now
+  stop.abort();
 };
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
-const run = commands[command ?? ""];
-if (run === undefined) {
-  process.stderr.write("usage: number-lifecycle serve | conformance PATH...\n");
-  process.exitCode = 2;
-} else {
-  run().then(
-    (code) => {
-      if (code !== undefined) process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}
+const code = await runCli({ commands: COMMANDS, version }, process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+  isTTY: process.stderr.isTTY,
+  signal: stop.signal,
+});
+process.off("SIGINT", onSignal);
+process.off("SIGTERM", onSignal);
+process.exitCode = code;

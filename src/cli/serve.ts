@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { MemoryTokenStore } from "../adapters/memory/memory-tokens.js";
 import { createMemoryWorld } from "../compose/memory-world.js";
 import { SystemClock } from "../adapters/system-clock.js";
+import type { NumberEngine } from "../engine/engine.js";
 import { createApiHandler } from "../http/handler.js";
 import { createHonoApp } from "../http/hono-app.js";
 import { DEMO_ACCOUNTS, demoWorldOptions } from "./demo-world.js";
@@ -11,7 +12,11 @@ import { DEMO_ACCOUNTS, demoWorldOptions } from "./demo-world.js";
 export interface RunningServer {
   /** The port it listens on (the real one when 0 was asked). */
   readonly port: number;
-  /** Stops accepting connections and resolves once the server is closed. */
+  /** The address it is bound to, as the system reports it (`127.0.0.1`, `::`, ...). */
+  readonly address: string;
+  /** The engine behind it. */
+  readonly engine: NumberEngine;
+  /** Stops accepting connections and resolves once the requests in flight are answered. */
   close(): Promise<void>;
 }
 
@@ -21,21 +26,28 @@ export interface ServerOutput {
   readonly error: (line: string) => void;
 }
 
+/** How to start the sandbox server. */
+export interface ServerOptions {
+  /** 0 asks for an ephemeral port. */
+  readonly port: number;
+  /** The address to bind (default 127.0.0.1). */
+  readonly host?: string;
+  readonly output?: ServerOutput;
+}
+
 const quiet: ServerOutput = { log: () => undefined, error: () => undefined };
 
 /**
- * Starts the sandbox API over a fresh demo world on `port` (0: an ephemeral port).
+ * Starts the sandbox API over a fresh demo world; rejects (with the system error, e.g.
+ * EADDRINUSE) when it cannot listen.
  *
  * @example
- * const server = await startServer(0);
+ * const server = await startServer({ port: 0 });
  * await fetch(`http://127.0.0.1:${server.port}/v2/phone_numbers?prefix=415`);
  * await server.close();
  */
-export async function startServer(
-  port: number,
-  output: ServerOutput = quiet,
-  hostname = "127.0.0.1",
-): Promise<RunningServer> {
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const output = options.output ?? quiet;
   const world = await createMemoryWorld({ ...demoWorldOptions(), clock: new SystemClock() });
   const handler = createApiHandler({
     engine: world.engine,
@@ -44,48 +56,39 @@ export async function startServer(
       output.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });
   const app = createHonoApp(handler, { log: output.log });
-  return new Promise((resolve) => {
-    const server = listen({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
-      resolve({
-        port: info.port,
-        close: () =>
-          new Promise<void>((done, failed) => {
-            server.close((error) => (error === undefined ? done() : failed(error)));
-          }),
-      });
-    });
+  return new Promise((resolve, reject) => {
+    const server = listen(
+      { fetch: app.fetch, port: options.port, hostname: options.host ?? "127.0.0.1" },
+      (info: AddressInfo) => {
+        server.off("error", reject);
+        resolve({
+          port: info.port,
+          address: info.address,
+          engine: world.engine,
+          close: () =>
+            new Promise<void>((done, failed) => {
+              server.close((error) => (error === undefined ? done() : failed(error)));
+            }),
+        });
+      },
+    );
+    server.once("error", reject);
   });
 }
 
-/** The lines printed on start: each demo account and its token, then a ready curl example. */
-export function banner(port: number): string[] {
+/** `host:port` as a URL authority: IPv6 addresses go in brackets. */
+function authority(address: string, port: number): string {
+  return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+/** The lines printed on start: the bound address and store, each demo account and a curl example. */
+export function banner(server: Pick<RunningServer, "address" | "port">, store: string): string[] {
   const customer = DEMO_ACCOUNTS[2] ?? DEMO_ACCOUNTS[0];
+  const wildcard = server.address === "0.0.0.0" || server.address === "::";
+  const reach = authority(wildcard ? "127.0.0.1" : server.address, server.port);
   return [
-    `number-lifecycle sandbox listening on http://127.0.0.1:${port}`,
+    `number-lifecycle sandbox listening on http://${authority(server.address, server.port)} (store: ${store})`,
     ...DEMO_ACCOUNTS.map((a) => `account ${a.id} (${a.name}) token ${a.token}`),
-    `try: curl -H "X-Auth-Token: ${customer?.token ?? ""}" "http://127.0.0.1:${port}/v2/accounts/${customer?.id ?? ""}/phone_numbers?page_size=5"`,
+    `try: curl -H "X-Auth-Token: ${customer?.token ?? ""}" "http://${reach}/v2/accounts/${customer?.id ?? ""}/phone_numbers?page_size=5"`,
   ];
-}
-
-/** `number-lifecycle serve`: runs the sandbox on PORT (default 8000) until SIGINT or SIGTERM. */
-export async function serve(_args: readonly string[]): Promise<number | undefined> {
-  const output: ServerOutput = {
-    log: (line) => process.stdout.write(`${line}\n`),
-    error: (line) => process.stderr.write(`${line}\n`),
-  };
-  const port = Number(process.env["PORT"] ?? 8000);
-  const server = await startServer(port, output, process.env["HOST"] ?? "127.0.0.1");
-  for (const line of banner(server.port)) output.log(line);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-  await server.close();
-  output.log("sandbox stopped");
-  return 0;
 }

@@ -1,6 +1,7 @@
 import type { EngineConfig } from "../domain/config.js";
 import { makeRecord, type RecordInit } from "../domain/record.js";
 import { NumberEngine } from "../engine/engine.js";
+import type { SubscriberErrorHandler } from "../engine/event-bus.js";
 import { singleWrite } from "../ports/repository.js";
 import { FaultPlan, type Fault } from "../adapters/fault-plan.js";
 import { LocalCarrier } from "../adapters/carriers/local.js";
@@ -44,6 +45,8 @@ export interface MemoryWorldOptions {
   readonly transitions?: TransitionTable;
   /** The engine's clock; without one the world's manual clock drives the engine. */
   readonly clock?: Clock;
+  /** Told when an event subscriber throws or rejects (the engine option of the same name). */
+  readonly onSubscriberError?: SubscriberErrorHandler;
 }
 
 /** A built world: the engine and the adapters behind it, for driving and inspecting. */
@@ -94,6 +97,7 @@ export async function createMemoryWorld(options: MemoryWorldOptions): Promise<Me
     e911,
     config: { carrier_modules: ["knm_local", "knm_simulated"], ...options.config },
     transitions: options.transitions,
+    onSubscriberError: options.onSubscriberError,
   });
   return { engine, repository, accounts, clock, upstream, faults, e911 };
 }

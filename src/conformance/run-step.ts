@@ -3,6 +3,7 @@ import { toDocument } from "../domain/record.js";
 import type { ApiRequest } from "../http/types.js";
 import { matchValue, show, type Mismatch } from "./match.js";
 import type { EventStep, InspectStep, RequestStep, Step } from "./scenario.js";
+import { collectEvents, runInspectEvents } from "./run-events.js";
 import { tokenOf, type ScenarioWorld } from "./world.js";
 
 const describeThrown = (error: unknown): string =>
@@ -107,6 +108,12 @@ async function runInspect(
 
 /** Runs one step in a world; returns where it differed from what the scenario expects, if anywhere. */
 export async function runStep(step: Step, world: ScenarioWorld): Promise<Mismatch | undefined> {
+  const mismatch = await runStepOnly(step, world);
+  await collectEvents(world);
+  return mismatch;
+}
+
+async function runStepOnly(step: Step, world: ScenarioWorld): Promise<Mismatch | undefined> {
   switch (step.kind) {
     case "request":
       return runRequest(step, world);
@@ -117,5 +124,8 @@ export async function runStep(step: Step, world: ScenarioWorld): Promise<Mismatc
       return runEvent(step, world);
     case "inspect":
       return runInspect(step, world);
+    case "inspect_events":
+      await collectEvents(world);
+      return runInspectEvents(step, world);
   }
 }

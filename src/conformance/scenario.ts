@@ -103,8 +103,16 @@ export interface InspectStep {
   readonly expect: JsonObject | null;
 }
 
+/** Matches the events committed since the previous such step, oldest first (FORMAT.md `inspect_events`). */
+export interface InspectEventsStep {
+  readonly kind: "inspect_events";
+  /** Keep only the events whose `type` starts with this prefix. */
+  readonly type?: string;
+  readonly expect: readonly JsonObject[];
+}
+
 /** One step of a scenario. */
-export type Step = RequestStep | AdvanceStep | EventStep | InspectStep;
+export type Step = RequestStep | AdvanceStep | EventStep | InspectStep | InspectEventsStep;
 
 /** A validated scenario and the file it came from. */
 export interface Scenario {

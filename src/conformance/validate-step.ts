@@ -1,6 +1,7 @@
 import { isJsonObject } from "../domain/json.js";
 import {
   FormatProblem,
+  arrayAt,
   fieldsOf,
   integerAt,
   jsonAt,
@@ -9,11 +10,11 @@ import {
   optional,
   stringAt,
 } from "./format-checks.js";
-import type { EventStep, RequestStep, Step } from "./scenario.js";
+import type { EventStep, InspectEventsStep, RequestStep, Step } from "./scenario.js";
 
 const METHOD = /^[A-Z]+$/;
 /** The key that says which kind a step is. */
-const KIND_KEYS = ["method", "advance", "event", "inspect"] as const;
+const KIND_KEYS = ["method", "advance", "event", "inspect", "inspect_events"] as const;
 
 /** An object of strings: a query or a set of headers. */
 function query(value: unknown, where: string): Record<string, string> {
@@ -89,6 +90,17 @@ function event(value: unknown, where: string): EventStep {
   };
 }
 
+/** `{ "inspect_events": { "type"? }, "expect": [ ...events... ] }`: each expected event an object. */
+function inspectEvents(value: unknown, where: string): InspectEventsStep {
+  const f = fieldsOf(value, where, ["inspect_events", "expect"], ["expect"]);
+  const filter = fieldsOf(f["inspect_events"], `${where}.inspect_events`, ["type"]);
+  return {
+    kind: "inspect_events",
+    ...optional(filter, "type", `${where}.inspect_events`, stringAt),
+    expect: arrayAt(f["expect"], `${where}.expect`, objectAt),
+  };
+}
+
 /** Reads and checks one step; `accounts` are the ids a request may act as. */
 export function readStep(value: unknown, where: string, accounts: ReadonlySet<string>): Step {
   if (!isJsonObject(value)) throw new FormatProblem(where, "must be an object");
@@ -104,6 +116,8 @@ export function readStep(value: unknown, where: string, accounts: ReadonlySet<st
     }
     case "event":
       return event(value, where);
+    case "inspect_events":
+      return inspectEvents(value, where);
     case "inspect": {
       const f = fieldsOf(value, where, ["inspect", "expect"], ["expect"]);
       const expect = f["expect"] === null ? null : objectAt(f["expect"], `${where}.expect`);

@@ -19,6 +19,8 @@ export interface ScenarioWorld {
   readonly handler: ApiHandler;
   /** Exceptions the handler turned into 500s, oldest first (shown when a status differs). */
   readonly thrown: unknown[];
+  /** Where the runner has read the outbox to, and the events read but not yet inspected. */
+  readonly events: { cursor: string | undefined; readonly unseen: JsonObject[] };
 }
 
 /** How the runner may change the world it builds (e.g. a broken transition table, to test the corpus). */
@@ -95,5 +97,6 @@ export async function buildWorld(
     tokens,
     onError: (error) => thrown.push(error),
   });
-  return { world, handler, thrown };
+  // Records of `given` emit nothing, so the first inspection reads the outbox from its start.
+  return { world, handler, thrown, events: { cursor: undefined, unseen: [] } };
 }

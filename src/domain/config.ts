@@ -37,6 +37,8 @@ export interface EngineConfig {
   readonly reservation_hold_s: number | null;
   /** Seconds an idempotency key's answer is kept (extensions.md X2). */
   readonly idempotency_ttl_s: number;
+  /** Days a committed event stays in the outbox; the sweep prunes older ones (docs/events.md). */
+  readonly event_retention_d: number;
   /** The sweep deletes suspended and closed port requests unchanged for this long (port-requests.md §11). */
   readonly unfinished_port_request_lifetime_s: number;
   /** The sweep reminds of every `unconfirmed` port request. */
@@ -70,6 +72,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   port_call_timeout_ms: 5000,
   reservation_hold_s: null,
   idempotency_ttl_s: 86_400,
+  event_retention_d: 30,
   unfinished_port_request_lifetime_s: 2_592_000,
   port_unconfirmed_reminders: true,
   allow_port_transition_from_submitted_to_scheduled: false,
@@ -113,6 +116,7 @@ const CHECKS: { readonly [K in keyof EngineConfig]: Check } = {
   port_call_timeout_ms: isPositiveInt,
   reservation_hold_s: (v) => v === null || isPositiveInt(v),
   idempotency_ttl_s: isPositiveInt,
+  event_retention_d: isNonNegative,
   unfinished_port_request_lifetime_s: isNonNegative,
   port_unconfirmed_reminders: isBool,
   allow_port_transition_from_submitted_to_scheduled: isBool,

@@ -55,3 +55,48 @@ export interface StoredEvent {
   readonly cursor: string;
   readonly event: NumberEvent;
 }
+
+/** The keys of an event that are known when it is drafted, besides its patches. */
+export type EventFacts = Omit<NumberEventDraft, "patches">;
+
+/**
+ * A draft whose patches are computed only when first read (then kept): nothing is diffed for an
+ * event nobody looks at. `patches` is an enumerable own property, so copying or serializing the
+ * draft reads it. `diff` must be pure (it runs later, maybe never).
+ */
+export function lazyDraft(facts: EventFacts, diff: () => readonly RecordPatch[]): NumberEventDraft {
+  let patches: readonly RecordPatch[] | undefined;
+  return {
+    type: facts.type,
+    number: facts.number,
+    operation: facts.operation,
+    from: facts.from,
+    to: facts.to,
+    account_id: facts.account_id,
+    owner_before: facts.owner_before,
+    owner_after: facts.owner_after,
+    timestamp: facts.timestamp,
+    get patches(): readonly RecordPatch[] {
+      return (patches ??= diff());
+    },
+  };
+}
+
+/** The event of a committed draft: the draft with the store's revision, its patches still lazy. */
+export function stampEvent(draft: NumberEventDraft, revision: number): NumberEvent {
+  return {
+    type: draft.type,
+    number: draft.number,
+    operation: draft.operation,
+    from: draft.from,
+    to: draft.to,
+    account_id: draft.account_id,
+    owner_before: draft.owner_before,
+    owner_after: draft.owner_after,
+    revision,
+    timestamp: draft.timestamp,
+    get patches(): readonly RecordPatch[] {
+      return draft.patches;
+    },
+  };
+}

@@ -1,11 +1,35 @@
 import type { RecordPatch } from "./events.js";
-import { jsonEqual, type JsonObject } from "./json.js";
+import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "./json.js";
 import { toDocument, type NumberRecord } from "./record.js";
+
+/** Appends the patches that turn object `from` into object `to`, descending into nested objects. */
+function diffObjects(
+  from: Readonly<JsonObject>,
+  to: Readonly<JsonObject>,
+  path: readonly (string | number)[],
+  out: RecordPatch[],
+): void {
+  for (const key of Object.keys(from)) {
+    if (!Object.hasOwn(to, key)) out.push({ op: "remove", path: [...path, key] });
+  }
+  for (const [key, value] of Object.entries(to)) {
+    if (!Object.hasOwn(from, key)) {
+      out.push({ op: "add", path: [...path, key], value });
+      continue;
+    }
+    const before = from[key] as JsonValue;
+    if (isJsonObject(before) && isJsonObject(value))
+      diffObjects(before, value, [...path, key], out);
+    else if (!jsonEqual(before, value)) out.push({ op: "replace", path: [...path, key], value });
+  }
+}
 
 /**
  * The change from one record to the next as patches on their stored documents (`toDocument`),
- * in immer's patch format: applying them to the document before gives the document after. A
- * record that appears or disappears is one root replacement (to the document, or to null).
+ * in immer's patch format: applying them (immer's `applyPatches`) to the document before gives
+ * the document after. Patches are field-level: a changed nested object (`public`, `features`)
+ * is described key by key; a changed array or scalar is replaced whole. A record that appears
+ * or disappears is one root replacement (to the document, or to null).
  */
 export function recordPatches(
   before: NumberRecord | undefined,
@@ -16,15 +40,7 @@ export function recordPatches(
       ? []
       : [{ op: "replace", path: [], value: after === undefined ? null : toDocument(after) }];
   }
-  const from: JsonObject = toDocument(before);
-  const to: JsonObject = toDocument(after);
   const patches: RecordPatch[] = [];
-  for (const key of Object.keys(from)) {
-    if (!Object.hasOwn(to, key)) patches.push({ op: "remove", path: [key] });
-  }
-  for (const [key, value] of Object.entries(to)) {
-    if (!Object.hasOwn(from, key)) patches.push({ op: "add", path: [key], value });
-    else if (!jsonEqual(from[key], value)) patches.push({ op: "replace", path: [key], value });
-  }
+  diffObjects(toDocument(before), toDocument(after), [], patches);
   return patches;
 }

@@ -94,7 +94,7 @@ export async function runPass<T>(
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      await unit.commit(ctx.deps.repository);
+      await unit.commit(ctx);
       return outcomes.ordered(numbers);
     } catch (thrown) {
       if (!(thrown instanceof RevisionConflictError)) {

@@ -8,8 +8,14 @@ import type { Carrier } from "../ports/carrier.js";
 import type { Clock } from "../ports/clock.js";
 import type { E911Provider } from "../ports/e911.js";
 import type { Phonebook } from "../ports/phonebook.js";
-import type { NumberRepository, NumberWrite, StoredNumber } from "../ports/repository.js";
+import type {
+  CommitBatch,
+  NumberRepository,
+  NumberWrite,
+  StoredNumber,
+} from "../ports/repository.js";
 import { TRANSITION_TABLE, type TransitionTable } from "../machine/transition-table.js";
+import { EventBus, type SubscriberErrorHandler } from "./event-bus.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { retryOnConflict } from "./retry.js";
 import type { UnitOfWork } from "./unit-of-work.js";
@@ -29,6 +35,8 @@ export interface EngineDeps {
   readonly config?: Partial<EngineConfig> | undefined;
   /** The transition table; defaults to the one derived from the lifecycle machine. */
   readonly transitions?: TransitionTable | undefined;
+  /** Told when an event subscriber throws or rejects (default: a console warning); never raised. */
+  readonly onSubscriberError?: SubscriberErrorHandler | undefined;
 }
 
 /** The engine's shared state: ports, compiled settings, the carrier registry, per-number locks. */
@@ -39,6 +47,8 @@ export class EngineContext {
   readonly carriers: ReadonlyMap<string, Carrier>;
   readonly transitions: TransitionTable;
   readonly lock = new KeyedLock();
+  /** Delivers committed events to in-process subscribers. */
+  readonly bus: EventBus;
   /** The unit of work this context stages its writes in; undefined: each write commits at once. */
   readonly unit: UnitOfWork | undefined = undefined;
 
@@ -54,6 +64,7 @@ export class EngineContext {
     }
     this.carriers = carriers;
     this.transitions = deps.transitions ?? TRANSITION_TABLE;
+    this.bus = new EventBus(deps.onSubscriberError);
   }
 
   /** The same engine state with writes staged in `unit` instead of committed one by one. */
@@ -70,8 +81,14 @@ export class EngineContext {
 
   /** Commits one write, or stages it in this context's unit of work. */
   async commitWrite(write: NumberWrite): Promise<void> {
-    if (this.unit === undefined) await this.deps.repository.commit({ writes: [write] });
+    if (this.unit === undefined) await this.commit({ writes: [write] });
     else this.unit.stage(write);
+  }
+
+  /** Commits a batch to the repository, then hands its events to the subscribers. */
+  async commit(batch: CommitBatch): Promise<void> {
+    const revisions = await this.deps.repository.commit(batch);
+    this.bus.publish(batch, revisions);
   }
 
   /** The carrier of a module name (`knm_` prefix optional), if registered. */

@@ -11,6 +11,7 @@ import { UnitOfWork } from "./unit-of-work.js";
 import { RevisionConflictError } from "../ports/repository.js";
 import { CLAIM_LEASE_S, type ClaimOutcome, type KeptAnswer } from "../domain/idempotency.js";
 import { EngineContext, type EngineDeps } from "./context.js";
+import { engineEvents, type EngineEvents } from "./engine-events.js";
 import { createNumber, type CreateRequest } from "./create.js";
 import { listNumbers, type ListPage, type ListRequest } from "./listing.js";
 import { checkNumbers, cityPrefixes, localityOf } from "./lookups.js";
@@ -106,7 +107,7 @@ export class NumberEngine {
       const answer = keep?.(result);
       const expires = this.#ctx.now() + this.#ctx.config.idempotency_ttl_s;
       try {
-        await unit.commit(this.#ctx.deps.repository, answer ? [{ ...answer, expires }] : []);
+        await unit.commit(this.#ctx, answer ? [{ ...answer, expires }] : []);
         return result;
       } catch (thrown) {
         if (!(thrown instanceof RevisionConflictError) || attempt >= UNIT_ATTEMPTS) throw thrown;
@@ -129,6 +130,11 @@ export class NumberEngine {
   /** Gives back a key whose request keeps no answer (it failed with 5xx). */
   releaseIdempotencyKey(account: string, key: string, token: string): Promise<void> {
     return this.#ctx.deps.repository.releaseKey(account, key, token);
+  }
+
+  /** Committed events: `subscribe` in process, `since` to read the outbox from a cursor. */
+  get events(): EngineEvents {
+    return engineEvents(this.#ctx);
   }
 
   /** The resolved settings. */

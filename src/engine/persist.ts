@@ -1,4 +1,4 @@
-import type { NumberOperation } from "../domain/events.js";
+import { lazyDraft, type NumberOperation } from "../domain/events.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { recordPatches } from "../domain/record-patches.js";
 import { sameContent, type NumberRecord } from "../domain/record.js";
@@ -34,18 +34,20 @@ async function write(
     change === undefined
       ? []
       : [
-          {
-            type: "number" as const,
-            number,
-            operation: change.operation,
-            from: before?.record.state ?? null,
-            to: after?.state ?? null,
-            account_id: change.actor,
-            owner_before: before?.record.assignedTo ?? null,
-            owner_after: after?.assignedTo ?? null,
-            timestamp: ctx.now(),
-            patches: recordPatches(before?.record, after),
-          },
+          lazyDraft(
+            {
+              type: "number",
+              number,
+              operation: change.operation,
+              from: before?.record.state ?? null,
+              to: after?.state ?? null,
+              account_id: change.actor,
+              owner_before: before?.record.assignedTo ?? null,
+              owner_after: after?.assignedTo ?? null,
+              timestamp: ctx.now(),
+            },
+            () => recordPatches(before?.record, after),
+          ),
         ];
   try {
     await ctx.commitWrite(writeOf(number, after ?? null, before, events));

@@ -20,6 +20,8 @@ export interface SweepReport {
   readonly purgedKeys: number;
   /** Numbers whose carrier order answered too late and is now settled (completed or undone). */
   readonly settledOrders: readonly string[];
+  /** How many events left the outbox, older than `event_retention_d` days (docs/events.md). */
+  readonly prunedEvents: number;
   readonly failed: readonly string[];
 }
 
@@ -67,7 +69,8 @@ async function underLock(
  * records and returns `aging` numbers to `available`, each once more than its expiry in days
  * has passed since `modified`; then unwinds reservations whose timed hold ran out (X1) (an
  * expiry whose disconnect fails stays reserved and held, for the next sweep), forgets old
- * idempotency keys, and settles carrier orders that answered too late.
+ * idempotency keys, settles carrier orders that answered too late, and prunes the outbox of
+ * events older than `event_retention_d` days.
  */
 export async function sweep(ctx: EngineContext): Promise<SweepReport> {
   const now = ctx.now();
@@ -121,5 +124,8 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
       else if (outcome === "unresolved") failed.push(record.number);
     }
   }
-  return { purged, agedOut, expiredHolds, purgedKeys, settledOrders, failed };
+  const prunedEvents = await ctx.deps.repository.pruneEvents(
+    now - ctx.config.event_retention_d * SECONDS_PER_DAY,
+  );
+  return { purged, agedOut, expiredHolds, purgedKeys, settledOrders, prunedEvents, failed };
 }

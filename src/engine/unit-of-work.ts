@@ -1,7 +1,7 @@
 import type { NumberEventDraft } from "../domain/events.js";
 import type { KeptAnswer } from "../domain/idempotency.js";
 import type { NumberRecord } from "../domain/record.js";
-import type { NumberRepository, NumberWrite, StoredNumber } from "../ports/repository.js";
+import type { CommitBatch, NumberWrite, StoredNumber } from "../ports/repository.js";
 
 /** A write waiting in a unit of work, with the record as the unit's readers now see it. */
 interface Pending {
@@ -60,11 +60,14 @@ export class UnitOfWork {
     for (const number of numbers) this.#pending.delete(number);
   }
 
-  /** Commits every staged write in one batch with `answers`, then empties the unit; throws what the store throws. */
-  async commit(repository: NumberRepository, answers: readonly KeptAnswer[] = []): Promise<void> {
+  /** Commits every staged write in one batch with `answers` through `store` (the engine context, which publishes the events), then empties the unit; throws what the store throws. */
+  async commit(
+    store: { commit(batch: CommitBatch): Promise<unknown> },
+    answers: readonly KeptAnswer[] = [],
+  ): Promise<void> {
     if (this.#pending.size === 0 && answers.length === 0) return;
     const writes = [...this.#pending.values()].map((p) => p.write);
-    await repository.commit(answers.length === 0 ? { writes } : { writes, answers });
+    await store.commit(answers.length === 0 ? { writes } : { writes, answers });
     this.#pending.clear();
   }
 }

@@ -1,21 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { conformance } from "../../src/cli/conformance.js";
+import { describe, expect, it } from "vitest";
+import { runMain, runTool } from "../support/cli.js";
 import { aScenario, writeScenarioFiles } from "./scenario-files.js";
 
-const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-/** Runs the CLI command in-process and captures what it printed. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((err += String(chunk)), true));
-  const code = await conformance(args);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
+/** Runs the conformance command in-process and captures what it printed. */
+const run = (args: string[]) => runTool(["conformance", ...args]);
 
 const failing = aScenario({
   name: "fails",
@@ -23,8 +11,6 @@ const failing = aScenario({
 });
 
 describe("number-lifecycle conformance", () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it("exits 0 and prints ok lines and the counts when every scenario passes", async () => {
     const folder = await writeScenarioFiles({ "a.json": aScenario({ name: "passes" }) });
     const { code, out } = await run([folder]);
@@ -56,7 +42,7 @@ describe("number-lifecycle conformance", () => {
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toBe(
-      `${folder}/b.json: scenario "a_scenario" step 1: a step of no known kind (no method, advance, event, inspect)\n`,
+      `${folder}/b.json: scenario "a_scenario" step 1: a step of no known kind (no method, advance, event, inspect, inspect_events)\n`,
     );
   });
 
@@ -69,20 +55,15 @@ describe("number-lifecycle conformance", () => {
   it("exits 2 with a usage line when given no path", async () => {
     const { code, err } = await run([]);
     expect(code).toBe(2);
-    expect(err).toContain("usage");
+    expect(err).toBe(
+      "number-lifecycle conformance: missing argument: usage number-lifecycle conformance [options] PATH... (see number-lifecycle conformance --help)\n",
+    );
   });
 
   it("sets the process exit code through the main command", async () => {
     const folder = await writeScenarioFiles({ "b.json": failing });
-    const child = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "conformance", folder],
-      {
-        cwd: REPO_ROOT,
-        encoding: "utf8",
-      },
-    );
-    expect(child.status).toBe(1);
-    expect(child.stdout).toContain("0 passed, 1 failed");
+    const child = runMain(["conformance", folder]);
+    expect(child.code).toBe(1);
+    expect(child.out).toContain("0 passed, 1 failed");
   });
 });

@@ -24,7 +24,10 @@ describe("early answers on a keep-alive connection", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer(0, { log: () => undefined, error: (line) => errors.push(line) });
+    server = await startServer({
+      port: 0,
+      output: { log: () => undefined, error: (line) => errors.push(line) },
+    });
   });
   afterAll(async () => {
     await server.close();

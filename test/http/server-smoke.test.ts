@@ -26,9 +26,9 @@ describe("the sandbox server over HTTP", () => {
     `/v2/accounts/${account}/phone_numbers/${encodeURIComponent(N)}${rest}`;
 
   beforeAll(async () => {
-    server = await startServer(0, {
-      log: (line) => lines.push(line),
-      error: (line) => lines.push(line),
+    server = await startServer({
+      port: 0,
+      output: { log: (line) => lines.push(line), error: (line) => lines.push(line) },
     });
   });
   afterAll(async () => {
@@ -90,7 +90,8 @@ describe("the sandbox server over HTTP", () => {
         ),
       ),
     ).toBe(true);
-    expect(banner(8000).filter((line) => line.startsWith("account "))).toHaveLength(4);
-    expect(banner(8000).join("\n")).toContain("token-customer-a");
+    const shown = banner({ address: "127.0.0.1", port: 8000 }, "memory");
+    expect(shown.filter((line) => line.startsWith("account "))).toHaveLength(4);
+    expect(shown.join("\n")).toContain("token-customer-a");
   });
 });

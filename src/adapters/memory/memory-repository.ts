@@ -1,4 +1,4 @@
-import type { NumberEvent, StoredEvent } from "../../domain/events.js";
+import { stampEvent, type StoredEvent } from "../../domain/events.js";
 import type { ClaimOutcome, KeptAnswer, KeyClaim } from "../../domain/idempotency.js";
 import type { NumberRecord } from "../../domain/record.js";
 import type { NumberState } from "../../domain/states.js";
@@ -84,7 +84,7 @@ export class MemoryNumberRepository implements NumberRepository {
       revisions.push(revision);
       if (this.#keepEvents) {
         for (const draft of write.events) {
-          const event: NumberEvent = { ...draft, revision };
+          const event = stampEvent(draft, revision);
           this.#events.push({ cursor: String(++this.#sequence), event });
         }
       }
