@@ -300,24 +300,32 @@ function main(): void {
   }
   const copy = mkdtempSync(join(tmpdir(), "mutants-"));
   try {
-    for (const part of ["src", "test", "package.json", "tsconfig.json", "vitest.config.ts"]) {
-      cpSync(join(root, part), join(copy, part), { recursive: true });
-    }
+    const skipped = new Set(["node_modules", ".git", "dist", "scratch", "coverage"]);
+    cpSync(root, copy, {
+      recursive: true,
+      filter: (source) => !skipped.has(source.slice(root.length + 1).split("/")[0] ?? ""),
+    });
     symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
+    const run = (tests: readonly string[]): string[] => {
+      const out = join(copy, "report.json");
+      spawnSync("npx", ["vitest", "run", ...tests, "--reporter=json", `--outputFile=${out}`], {
+        cwd: copy,
+        stdio: "ignore",
+      });
+      return failedFiles(readFileSync(out, "utf8"));
+    };
+    for (const tests of new Set(chosen.map((m) => m.tests))) {
+      const failing = run(tests);
+      if (failing.length > 0) throw new Error(`unmutated, these fail: ${failing.join(", ")}`);
+    }
     const rows: string[] = [];
     for (const mutant of chosen) {
       const path = join(copy, mutant.file);
       const original = readFileSync(path, "utf8");
       writeFileSync(path, original.replace(mutant.from, mutant.to));
-      const out = join(copy, "report.json");
       const started = Date.now();
-      spawnSync(
-        "npx",
-        ["vitest", "run", ...mutant.tests, "--reporter=json", `--outputFile=${out}`],
-        { cwd: copy, stdio: "ignore" },
-      );
+      const failed = run(mutant.tests);
       writeFileSync(path, original);
-      const failed = failedFiles(readFileSync(out, "utf8"));
       const verdict = failed.length > 0 ? "caught" : "SURVIVED";
       const line = `| ${mutant.id} | ${mutant.what} | ${verdict} | ${failed.join(", ")} |`;
       rows.push(line);
