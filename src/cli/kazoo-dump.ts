@@ -1,0 +1,91 @@
+/** The dump format of CouchDB numbers databases: reading `import` files and writing `export`. */
+import { isJsonObject, type JsonValue } from "../domain/json.js";
+import { kazooDocument } from "../domain/kazoo-document.js";
+import type { NumberRecord } from "../domain/record.js";
+import type { ImportEntry as DumpEntry } from "../engine/kazoo-import.js";
+
+/** The `_id` of a document, or undefined. */
+function idOf(doc: JsonValue | undefined): string | undefined {
+  return isJsonObject(doc) && typeof doc["_id"] === "string" && doc["_id"] !== ""
+    ? doc["_id"]
+    : undefined;
+}
+
+/** An `_all_docs` row (`{id, key, value, doc}`) or a bare document, as an entry. */
+function entryOf(item: JsonValue, place: string): DumpEntry {
+  if (isJsonObject(item) && !Object.hasOwn(item, "_id") && Object.hasOwn(item, "key")) {
+    const id = typeof item["id"] === "string" ? item["id"] : place;
+    const doc = item["doc"];
+    if (doc === undefined) {
+      return { where: id, problem: "a row without its document (dump it with include_docs=true)" };
+    }
+    if (doc === null) return { where: id, problem: "a row whose document is deleted" };
+    return { where: idOf(doc) ?? id, doc };
+  }
+  return { where: idOf(item) ?? place, doc: item };
+}
+
+/** Parses a line, undefined when it is not JSON. */
+function parseLine(line: string): JsonValue | undefined {
+  try {
+    return JSON.parse(line) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries of a one-document-per-line dump; CouchDB's own `_all_docs` lines (rows ending in `,`, the header and closing lines) read too. */
+function fromLines(text: string): DumpEntry[] {
+  const entries: DumpEntry[] = [];
+  const lines = text.split("\n");
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim().replace(/,$/, "");
+    if (line === "" || /^\{.*"rows":\[$/.test(line) || /^\](,"total_rows".*)?\}?$/.test(line)) {
+      continue;
+    }
+    const item = parseLine(line);
+    entries.push(
+      item === undefined
+        ? { where: `line ${i + 1}`, problem: "not JSON" }
+        : entryOf(item, `line ${i + 1}`),
+    );
+  }
+  return entries;
+}
+
+/**
+ * Reads a dump of a numbers database: an `_all_docs?include_docs=true` JSON (`{"rows": [...]}`),
+ * a JSON list of documents, or one document (or row) per line. Never throws: a part that is not
+ * a document becomes an entry with a problem.
+ */
+export function readDump(text: string): DumpEntry[] {
+  const whole = parseLine(text);
+  if (isJsonObject(whole) && Array.isArray(whole["rows"])) {
+    return whole["rows"].map((row, i) => entryOf(row, `row ${i + 1}`));
+  }
+  if (isJsonObject(whole) && Array.isArray(whole["docs"])) {
+    return whole["docs"].map((doc, i) => entryOf(doc, `document ${i + 1}`));
+  }
+  if (Array.isArray(whole)) return whole.map((doc, i) => entryOf(doc, `document ${i + 1}`));
+  if (isJsonObject(whole)) return [entryOf(whole, "document 1")];
+  return fromLines(text);
+}
+
+/**
+ * Writes records as one `_all_docs?include_docs=true` JSON, a row per line, in the order given
+ * (`total_rows` comes last, once counted); resolves to the number of rows written.
+ */
+export async function writeDump(
+  records: AsyncIterable<NumberRecord>,
+  write: (text: string) => Promise<void> | void,
+): Promise<number> {
+  await write('{"offset":0,"rows":[');
+  let rows = 0;
+  for await (const record of records) {
+    const row = { id: record.number, key: record.number, value: {}, doc: kazooDocument(record) };
+    await write(`${rows === 0 ? "" : ","}\n${JSON.stringify(row)}`);
+    rows += 1;
+  }
+  await write(`\n],"total_rows":${rows}}\n`);
+  return rows;
+}
