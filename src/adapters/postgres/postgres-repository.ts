@@ -1,0 +1,293 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { NumberEvent, StoredEvent } from "../../domain/events.js";
+import type { ClaimOutcome, KeptAnswer, KeyClaim } from "../../domain/idempotency.js";
+import type { NumberRecord } from "../../domain/record.js";
+import type { NumberState } from "../../domain/states.js";
+import {
+  RevisionConflictError,
+  type CommitBatch,
+  type EventPage,
+  type NumberRepository,
+  type NumberWrite,
+  type PageRequest,
+  type StoredNumber,
+} from "../../ports/repository.js";
+import {
+  inTransaction,
+  mapError,
+  retrying,
+  toNumber,
+  type PgClient,
+  type PgPool,
+  type PgQueryable,
+  type PgResult,
+} from "./driver.js";
+import type { Tables } from "./schema.js";
+import { statementsFor, type Statements } from "./statements.js";
+
+/** The record column of a write: the record as JSON, or NULL for a deleted number. */
+const recordText = (record: NumberRecord | null): string | null =>
+  record === null ? null : JSON.stringify(record);
+
+/** The events' timestamps and JSON bodies of a write, as two parallel arrays. */
+const eventColumns = (write: NumberWrite): [number[], string[]] => [
+  write.events.map((e) => e.timestamp),
+  write.events.map((e) => JSON.stringify(e)),
+];
+
+/** A stored record read back from its JSON text. */
+function storedOf(row: Record<string, unknown>): StoredNumber {
+  return {
+    record: JSON.parse(String(row["record"])) as NumberRecord,
+    revision: toNumber(row["revision"]),
+  };
+}
+
+/**
+ * A NumberRepository on PostgreSQL (and wire-compatible engines): one row per number, revision
+ * compare-and-set on every write, and an outbox that every instance sharing the database reads
+ * in one commit order. Build it with `openPostgresStore`, which migrates the schema first.
+ */
+export class PostgresNumberRepository implements NumberRepository {
+  readonly #pool: PgPool;
+  readonly #sql: Statements;
+  /** Prefix of prepared statement names, distinct per schema so stores can share a pool. */
+  readonly #prefix: string;
+
+  /** A repository over `pool` whose tables are `tables` (already migrated). */
+  constructor(pool: PgPool, tables: Tables) {
+    this.#pool = pool;
+    this.#sql = statementsFor(tables);
+    this.#prefix = `nl_${createHash("sha1").update(tables.schema).digest("hex").slice(0, 10)}_`;
+  }
+
+  /** Runs a named statement on `on` (the pool unless inside a transaction). */
+  #run(name: keyof Statements, values: unknown[], on: PgQueryable = this.#pool): Promise<PgResult> {
+    return on.query({ name: this.#prefix + name, text: this.#sql[name], values });
+  }
+
+  /** Runs a read, mapping a driver failure to a PostgresStoreError. */
+  async #read(name: keyof Statements, values: unknown[]): Promise<PgResult> {
+    try {
+      return await this.#run(name, values);
+    } catch (error) {
+      throw mapError(error, []);
+    }
+  }
+
+  /** Reads one record. */
+  async get(number: string): Promise<StoredNumber | undefined> {
+    const { rows } = await this.#read("get", [number]);
+    return rows[0] === undefined ? undefined : storedOf(rows[0]);
+  }
+
+  /** Reads several records. */
+  async getMany(numbers: readonly string[]): Promise<ReadonlyMap<string, StoredNumber>> {
+    const out = new Map<string, StoredNumber>();
+    if (numbers.length === 0) return out;
+    const { rows } = await this.#read("getMany", [[...numbers]]);
+    for (const row of rows) out.set(String(row["number"]), storedOf(row));
+    return out;
+  }
+
+  /** Applies every write if all expected revisions hold, else none. */
+  async commit(batch: CommitBatch): Promise<readonly number[]> {
+    const numbers = batch.writes.map((w) => w.number);
+    try {
+      return await retrying(() =>
+        batch.writes.length === 1 && (batch.answers ?? []).length === 0
+          ? this.#commitOne(batch.writes[0] as NumberWrite)
+          : inTransaction(this.#pool, (client) => this.#commitMany(client, batch)),
+      );
+    } catch (error) {
+      throw mapError(error, numbers);
+    }
+  }
+
+  /** One write and its events in one statement: one round trip. */
+  async #commitOne(write: NumberWrite): Promise<readonly number[]> {
+    const record = write.record;
+    const columns = [record?.state ?? null, record?.assignedTo ?? null, recordText(record)];
+    const { rows } =
+      write.expected === null
+        ? await this.#run("createOne", [write.number, ...columns, ...eventColumns(write)])
+        : await this.#run("updateOne", [
+            write.number,
+            write.expected,
+            ...columns,
+            ...eventColumns(write),
+          ]);
+    if (rows[0] === undefined) throw new RevisionConflictError([write.number]);
+    return [toNumber(rows[0]["revision"])];
+  }
+
+  /** Several writes, the answers, then the events, in one transaction on `client`. */
+  async #commitMany(client: PgClient, batch: CommitBatch): Promise<readonly number[]> {
+    // Rows are locked in number order, so two batches never wait on each other in a cycle.
+    const sorted = [...batch.writes].sort((a, b) => (a.number < b.number ? -1 : 1));
+    const updates = sorted.filter((w) => w.expected !== null);
+    const creates = sorted.filter((w) => w.expected === null);
+    const revisions = new Map<string, number>();
+    const collect = (result: PgResult): void => {
+      for (const row of result.rows)
+        revisions.set(String(row["number"]), toNumber(row["revision"]));
+    };
+    if (updates.length > 0)
+      collect(
+        await this.#run(
+          "updateMany",
+          [updates.map((w) => w.number), updates.map((w) => w.expected), ...recordColumns(updates)],
+          client,
+        ),
+      );
+    if (creates.length > 0)
+      collect(
+        await this.#run(
+          "createMany",
+          [creates.map((w) => w.number), ...recordColumns(creates)],
+          client,
+        ),
+      );
+    const stale = batch.writes.filter((w) => !revisions.has(w.number)).map((w) => w.number);
+    if (stale.length > 0) throw new RevisionConflictError(stale);
+    await this.#keepAnswers(client, batch.answers ?? []);
+    const events = batch.writes.flatMap((w) =>
+      w.events.map((e) => ({ event: e, revision: revisions.get(w.number) as number })),
+    );
+    if (events.length > 0)
+      await this.#run(
+        "appendEvents",
+        [
+          events.map((e) => e.event.number),
+          events.map((e) => e.revision),
+          events.map((e) => e.event.timestamp),
+          events.map((e) => JSON.stringify(e.event)),
+        ],
+        client,
+      );
+    return batch.writes.map((w) => revisions.get(w.number) as number);
+  }
+
+  /** Stores the answers of a batch over their keys' claims (the last answer of a key wins). */
+  async #keepAnswers(client: PgClient, answers: readonly KeptAnswer[]): Promise<void> {
+    if (answers.length === 0) return;
+    const byKey = new Map(answers.map((a) => [JSON.stringify([a.account, a.key]), a]));
+    const kept = [...byKey.values()];
+    await this.#run(
+      "keepAnswers",
+      [
+        kept.map((a) => a.account),
+        kept.map((a) => a.key),
+        kept.map((a) => a.fingerprint),
+        kept.map((a) => a.status),
+        kept.map((a) => a.response),
+        kept.map((a) => a.expires),
+      ],
+      client,
+    );
+  }
+
+  /** Takes a key for a request, or reports its kept answer or running claim. */
+  async claimKey(claim: KeyClaim): Promise<ClaimOutcome> {
+    const token = randomUUID();
+    try {
+      // A key released or purged between the two statements is simply claimed on the next turn.
+      for (;;) {
+        const taken = await this.#run("claimKey", [
+          claim.account,
+          claim.key,
+          token,
+          claim.fingerprint,
+          claim.leaseUntil,
+          claim.now,
+        ]);
+        if (taken.rows.length > 0) return { kind: "claimed", token };
+        const { rows } = await this.#run("readKey", [claim.account, claim.key]);
+        const row = rows[0];
+        if (row === undefined) continue;
+        if (row["status"] === null)
+          return { kind: "in_flight", fingerprint: String(row["fingerprint"]) };
+        return {
+          kind: "kept",
+          answer: {
+            account: claim.account,
+            key: claim.key,
+            fingerprint: String(row["fingerprint"]),
+            status: toNumber(row["status"]),
+            response: String(row["response"]),
+            expires: toNumber(row["expires"]),
+          },
+        };
+      }
+    } catch (error) {
+      throw mapError(error, []);
+    }
+  }
+
+  /** Gives back an unanswered claim of this token. */
+  async releaseKey(account: string, key: string, token: string): Promise<void> {
+    await this.#read("releaseKey", [account, key, token]);
+  }
+
+  /** Forgets expired answers and claims whose lease ended. */
+  async purgeKeys(before: number): Promise<number> {
+    return (await this.#read("purgeKeys", [before])).rowCount ?? 0;
+  }
+
+  /** Lists an account's numbers in number order. */
+  async listByOwner(owner: string, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
+    return this.#records("listByOwner", [owner, page.startKey ?? "", page.limit ?? null]);
+  }
+
+  /** Lists numbers with a prefix in a state, in number order. */
+  async scanPrefix(
+    prefix: string,
+    state: NumberState,
+    page: PageRequest = {},
+  ): Promise<readonly NumberRecord[]> {
+    const from = page.startKey !== undefined && page.startKey > prefix ? page.startKey : prefix;
+    // Every number starting with the prefix sorts below the prefix followed by the highest code point.
+    const below = `${prefix}\u{10FFFF}`;
+    return this.#records("scanPrefix", [state, from, below, prefix, page.limit ?? null]);
+  }
+
+  /** Lists every record in a state, in number order. */
+  async listByState(state: NumberState, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
+    return this.#records("listByState", [state, page.startKey ?? "", page.limit ?? null]);
+  }
+
+  async #records(name: keyof Statements, values: unknown[]): Promise<NumberRecord[]> {
+    const { rows } = await this.#read(name, values);
+    return rows.map((row) => JSON.parse(String(row["record"])) as NumberRecord);
+  }
+
+  /** Reads committed events after a cursor, in commit order. */
+  async eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
+    const after = cursor === undefined || !/^\d+$/.test(cursor) ? "0" : cursor;
+    const { rows } = await this.#read("eventsSince", [after, Math.max(0, limit)]);
+    const events: StoredEvent[] = rows.map((row) => ({
+      cursor: String(row["seq"]),
+      event: {
+        ...(JSON.parse(String(row["body"])) as Omit<NumberEvent, "revision">),
+        revision: toNumber(row["revision"]),
+      },
+    }));
+    return { events, cursor: events.at(-1)?.cursor ?? cursor };
+  }
+
+  /** Drops events older than `before`. */
+  async pruneEvents(before: number): Promise<number> {
+    return (await this.#read("pruneEvents", [before])).rowCount ?? 0;
+  }
+}
+
+/** The state, owner and record columns of writes, as three parallel arrays. */
+function recordColumns(
+  writes: readonly NumberWrite[],
+): [(string | null)[], (string | null)[], (string | null)[]] {
+  return [
+    writes.map((w) => w.record?.state ?? null),
+    writes.map((w) => w.record?.assignedTo ?? null),
+    writes.map((w) => recordText(w.record)),
+  ];
+}

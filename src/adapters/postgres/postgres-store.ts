@@ -1,0 +1,35 @@
+import type { PgPool } from "./driver.js";
+import { PostgresAccountDirectory, PostgresTokenStore } from "./postgres-directory.js";
+import { PostgresNumberRepository } from "./postgres-repository.js";
+import { migrate, tablesIn } from "./schema.js";
+
+/** Where in the database a store lives. */
+export interface PostgresStoreOptions {
+  /** The schema holding the store's tables (default `public`); created when missing. */
+  readonly schema?: string;
+}
+
+/** The adapters of one PostgreSQL store: numbers, accounts and tokens in one database. */
+export interface PostgresStore {
+  readonly repository: PostgresNumberRepository;
+  readonly accounts: PostgresAccountDirectory;
+  readonly tokens: PostgresTokenStore;
+}
+
+/**
+ * Opens the store on `pool`: migrates its schema to this code's version (idempotent, safe when
+ * several instances start together) and builds its adapters. Throws SchemaTooNewError when the
+ * database was migrated by newer code.
+ */
+export async function openPostgresStore(
+  pool: PgPool,
+  options: PostgresStoreOptions = {},
+): Promise<PostgresStore> {
+  const tables = tablesIn(options.schema ?? "public");
+  await migrate(pool, tables);
+  return {
+    repository: new PostgresNumberRepository(pool, tables),
+    accounts: new PostgresAccountDirectory(pool, tables),
+    tokens: new PostgresTokenStore(pool, tables),
+  };
+}

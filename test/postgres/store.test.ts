@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import { describe, expect, it } from "vitest";
+import type { PgPool, PgQuery } from "../../src/adapters/postgres/driver.js";
+import { openPostgresStore } from "../../src/adapters/postgres/postgres-store.js";
+import { SCHEMA_VERSION } from "../../src/adapters/postgres/schema.js";
+import { RevisionConflictError, singleWrite } from "../../src/ports/repository.js";
+import { aNumber } from "../contracts/a-number.js";
+import { testDatabase } from "../support/postgres.js";
+
+const db = testDatabase();
+const A = "+14155550100";
+/** Text of the statements that create numbers (one or several). */
+const MARK = `"numbers" AS n (number`;
+
+/** The pool, except that statements whose text contains `marker` fail with `code` (`times` times). */
+function failing(
+  pool: PgPool,
+  marker: string,
+  code: string,
+  times = Infinity,
+): PgPool & { failed: () => number } {
+  let failed = 0;
+  const query = (q: PgQuery) => {
+    if (q.text.includes(marker) && failed < times) {
+      failed++;
+      return Promise.reject(Object.assign(new Error(`injected ${code}`), { code }));
+    }
+    return pool.query(q);
+  };
+  return {
+    query,
+    connect: async () => {
+      const client = await pool.connect();
+      return {
+        query: (q: PgQuery) => (q.text.includes(marker) ? query(q) : client.query(q)),
+        release: (d) => client.release(d),
+      };
+    },
+    failed: () => failed,
+  };
+}
+
+describe("PostgreSQL store schema", () => {
+  it("migrates once when several instances open the same new schema together, and again is a no-op", async () => {
+    const schema = db.freshSchema();
+    const stores = await Promise.all(
+      [1, 2, 3, 4].map(() => openPostgresStore(db.pool, { schema })),
+    );
+    await stores[0]!.repository.commit(
+      singleWrite(aNumber({ number: A, state: "available" }), null),
+    );
+    const again = await openPostgresStore(db.pool, { schema });
+    expect((await again.repository.get(A))?.record.number).toBe(A);
+    const { rows } = await db.pool.query({
+      text: `SELECT version FROM "${schema}".schema_version`,
+    });
+    expect(rows).toEqual([{ version: SCHEMA_VERSION }]);
+  });
+
+  it("refuses a schema migrated by newer code, naming both versions, and changes nothing", async () => {
+    const schema = db.freshSchema();
+    await openPostgresStore(db.pool, { schema });
+    await db.pool.query({ text: `UPDATE "${schema}".schema_version SET version = 99` });
+    await expect(openPostgresStore(db.pool, { schema })).rejects.toThrow(
+      `database schema version 99 is newer than this code's ${SCHEMA_VERSION}`,
+    );
+  });
+});
+
+describe("PostgreSQL errors", () => {
+  it("runs a write again after a serialization failure and answers its revision", async () => {
+    const schema = db.freshSchema();
+    const pool = failing(db.pool, MARK, "40001", 2);
+    const { repository } = await openPostgresStore(db.pool, { schema });
+    const flaky = (await openPostgresStore(pool, { schema })).repository;
+    const [revision] = await flaky.commit(
+      singleWrite(aNumber({ number: A, state: "available" }), null),
+    );
+    expect(pool.failed()).toBe(2);
+    expect((await repository.get(A))?.revision).toBe(revision);
+  });
+
+  it.each(["40001", "40P01", "23505"])(
+    "maps a write that keeps failing with %s to a RevisionConflictError naming the batch's numbers",
+    async (code) => {
+      const schema = db.freshSchema();
+      await openPostgresStore(db.pool, { schema });
+      const { repository } = await openPostgresStore(failing(db.pool, MARK, code), {
+        schema,
+      });
+      const records = [
+        aNumber({ number: A, state: "available" }),
+        aNumber({ number: "+14155550101", state: "available" }),
+      ];
+      const thrown = await repository
+        .commit({
+          writes: records.map((record) => ({
+            number: record.number,
+            record,
+            expected: null,
+            events: [],
+          })),
+        })
+        .catch((e: unknown) => e);
+      assert.ok(thrown instanceof RevisionConflictError, String(thrown));
+      expect(thrown.numbers).toEqual([A, "+14155550101"]);
+      expect(await repository.getMany([A, "+14155550101"])).toEqual(new Map());
+    },
+  );
+
+  it("answers any other failure as a PostgresStoreError naming the SQLSTATE, for reads and writes", async () => {
+    const schema = db.freshSchema();
+    const { repository } = await openPostgresStore(db.pool, { schema });
+    await db.pool.query({ text: `DROP TABLE "${schema}".numbers` });
+    await expect(repository.get(A)).rejects.toMatchObject({
+      name: "PostgresStoreError",
+      code: "42P01",
+    });
+    await expect(
+      repository.commit(singleWrite(aNumber({ number: A, state: "available" }), null)),
+    ).rejects.toThrow(/^postgres 42P01: relation .* does not exist$/);
+  });
+});
