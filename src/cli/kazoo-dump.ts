@@ -2,7 +2,7 @@
 import { isJsonObject, type JsonValue } from "../domain/json.js";
 import { kazooDocument } from "../domain/kazoo-document.js";
 import type { NumberRecord } from "../domain/record.js";
-import type { ImportEntry as DumpEntry } from "../engine/kazoo-import.js";
+import type { ImportEntry, ImportSource } from "../engine/kazoo-import.js";
 
 /** The `_id` of a document, or undefined. */
 function idOf(doc: JsonValue | undefined): string | undefined {
@@ -12,7 +12,7 @@ function idOf(doc: JsonValue | undefined): string | undefined {
 }
 
 /** An `_all_docs` row (`{id, key, value, doc}`) or a bare document, as an entry. */
-function entryOf(item: JsonValue, place: string): DumpEntry {
+function entryOf(item: JsonValue, place: string): ImportEntry {
   if (isJsonObject(item) && !Object.hasOwn(item, "_id") && Object.hasOwn(item, "key")) {
     const id = typeof item["id"] === "string" ? item["id"] : place;
     const doc = item["doc"];
@@ -34,40 +34,52 @@ function parseLine(line: string): JsonValue | undefined {
   }
 }
 
-/** The entries of a one-document-per-line dump; CouchDB's own `_all_docs` lines (rows ending in `,`, the header and closing lines) read too. */
-function fromLines(text: string): DumpEntry[] {
-  const entries: DumpEntry[] = [];
+/** The opening (`{"total_rows":3,"offset":0,"rows":[`) or closing (`]}`) line of an `_all_docs` file. */
+const isEnvelopeLine = (line: string): boolean =>
+  (line.startsWith("{") && line.endsWith('"rows":[')) || (line.startsWith("]") && line.length < 64);
+
+/** The entries of a one-document-per-line dump, each line parsed when it is reached; CouchDB's own `_all_docs` lines (rows ending in `,`, the opening and closing lines) read too. */
+function fromLines(text: string): ImportSource {
   const lines = text.split("\n");
-  for (const [i, raw] of lines.entries()) {
+  const kept = (raw: string): string | undefined => {
     const line = raw.trim().replace(/,$/, "");
-    if (line === "" || /^\{.*"rows":\[$/.test(line) || /^\](,"total_rows".*)?\}?$/.test(line)) {
-      continue;
-    }
-    const item = parseLine(line);
-    entries.push(
-      item === undefined
+    return line === "" || isEnvelopeLine(line) ? undefined : line;
+  };
+  const total = lines.reduce((count, raw) => count + (kept(raw) === undefined ? 0 : 1), 0);
+  function* entries(): Generator<ImportEntry> {
+    for (const [i, raw] of lines.entries()) {
+      const line = kept(raw);
+      if (line === undefined) continue;
+      const item = parseLine(line);
+      yield item === undefined
         ? { where: `line ${i + 1}`, problem: "not JSON" }
-        : entryOf(item, `line ${i + 1}`),
-    );
+        : entryOf(item, `line ${i + 1}`);
+    }
   }
-  return entries;
+  return { total, entries: entries() };
+}
+
+/** The entries of a JSON list, each made when it is reached. */
+function fromList(items: readonly JsonValue[], place: string): ImportSource {
+  function* entries(): Generator<ImportEntry> {
+    for (const [i, item] of items.entries()) yield entryOf(item, `${place} ${i + 1}`);
+  }
+  return { total: items.length, entries: entries() };
 }
 
 /**
  * Reads a dump of a numbers database: an `_all_docs?include_docs=true` JSON (`{"rows": [...]}`),
- * a JSON list of documents, or one document (or row) per line. Never throws: a part that is not
- * a document becomes an entry with a problem.
+ * a JSON list of documents, one document, or one document (or row) per line. Never throws: a
+ * part that is not a document becomes an entry with a problem.
  */
-export function readDump(text: string): DumpEntry[] {
+export function readDump(text: string): ImportSource {
   const whole = parseLine(text);
-  if (isJsonObject(whole) && Array.isArray(whole["rows"])) {
-    return whole["rows"].map((row, i) => entryOf(row, `row ${i + 1}`));
-  }
+  if (isJsonObject(whole) && Array.isArray(whole["rows"])) return fromList(whole["rows"], "row");
   if (isJsonObject(whole) && Array.isArray(whole["docs"])) {
-    return whole["docs"].map((doc, i) => entryOf(doc, `document ${i + 1}`));
+    return fromList(whole["docs"], "document");
   }
-  if (Array.isArray(whole)) return whole.map((doc, i) => entryOf(doc, `document ${i + 1}`));
-  if (isJsonObject(whole)) return [entryOf(whole, "document 1")];
+  if (Array.isArray(whole)) return fromList(whole, "document");
+  if (isJsonObject(whole)) return fromList([whole], "document");
   return fromLines(text);
 }
 

@@ -18,6 +18,12 @@ export interface ImportEntry {
   readonly problem?: string;
 }
 
+/** The entries of a dump, read as they are consumed, and how many there are. */
+export interface ImportSource {
+  readonly total: number;
+  readonly entries: Iterable<ImportEntry>;
+}
+
 /** A document left out, and why. */
 export interface SkippedDocument {
   readonly where: string;
@@ -151,6 +157,19 @@ async function writeChunk(
   }
 }
 
+/** The entries in runs of `size`, each read only when its run is taken. */
+function* chunksOf(entries: Iterable<ImportEntry>, size: number): Generator<ImportEntry[]> {
+  let chunk: ImportEntry[] = [];
+  for (const entry of entries) {
+    chunk.push(entry);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 /** The accounts a record names: owner, previous owner and reservers. */
 const accountsOf = (record: NumberRecord): string[] => [
   ...(record.assignedTo === undefined ? [] : [record.assignedTo]),
@@ -166,7 +185,7 @@ const accountsOf = (record: NumberRecord): string[] => [
  * the batches already committed.
  */
 export async function importDocuments(
-  entries: readonly ImportEntry[],
+  source: ImportSource,
   repository: NumberRepository,
   accounts: AccountDirectory,
   options: ImportOptions,
@@ -182,14 +201,16 @@ export async function importDocuments(
     accounts: new Set(),
     seen: new Set(),
   };
-  for (let start = 0; start < entries.length; start += chunkSize) {
-    const docs = readChunk(entries.slice(start, start + chunkSize), counts, options.now);
+  let done = 0;
+  for (const chunk of chunksOf(source.entries, chunkSize)) {
+    const docs = readChunk(chunk, counts, options.now);
     for (const [record, outcome] of await writeChunk(repository, docs)) {
       counts[outcome] += 1;
       counts.byState[record.state] += 1;
       for (const id of accountsOf(record)) counts.accounts.add(id);
     }
-    options.onProgress?.(Math.min(start + chunkSize, entries.length), entries.length);
+    done += chunk.length;
+    options.onProgress?.(done, source.total);
   }
   const unknownAccounts: string[] = [];
   for (const id of [...counts.accounts].sort()) {
@@ -197,7 +218,7 @@ export async function importDocuments(
   }
   const { created, updated, unchanged, skipped, designDocuments, byState } = counts;
   return {
-    read: entries.length,
+    read: done,
     created,
     updated,
     unchanged,
