@@ -3,7 +3,6 @@ import type { NumberRecord } from "../../domain/record.js";
 import type {
   AcquireResult,
   Carrier,
-  CarrierOffer,
   CarrierSearch,
   CarrierSearchResult,
 } from "../../ports/carrier.js";
@@ -41,14 +40,14 @@ export class SimulatedCarrier implements Carrier {
   readonly name = "simulated";
   readonly isLocal = false;
   readonly #inventory = new Map<string, InventoryEntry>();
-  /** The inventory's numbers in order, so a prefix search reads only the numbers it offers. */
+  /** The inventory's numbers in order, so a search reads only the numbers it offers. */
   readonly #sorted = new SortedKeys();
   readonly #faults: FaultPlan;
   readonly #latencyMs: SimulatedCarrierOptions["latencyMs"];
 
   /** Builds the carrier with a starting inventory. */
   constructor(options: SimulatedCarrierOptions = {}) {
-    for (const entry of options.inventory ?? []) this.#put(entry);
+    for (const entry of options.inventory ?? []) this.#stock(entry);
     this.#faults = options.faults ?? new FaultPlan();
     this.#latencyMs = options.latencyMs;
   }
@@ -58,7 +57,7 @@ export class SimulatedCarrier implements Carrier {
     return [...this.#sorted.range("")];
   }
 
-  #put(entry: InventoryEntry): void {
+  #stock(entry: InventoryEntry): void {
     this.#inventory.set(entry.number, entry);
     this.#sorted.add(entry.number);
   }
@@ -73,13 +72,16 @@ export class SimulatedCarrier implements Carrier {
   /** Offers inventory numbers starting with the prefix. */
   async search(query: CarrierSearch): Promise<CarrierSearchResult> {
     await this.#enter("search", []);
-    const offers: CarrierOffer[] = [];
-    let skipped = 0;
+    const offers = [];
+    let skip = query.offset;
     for (const number of this.#sorted.range(query.prefix, (n) => n.startsWith(query.prefix))) {
       if (offers.length >= query.quantity) break;
-      if (skipped++ < query.offset) continue;
-      const fields = this.#inventory.get(number)?.fields;
-      offers.push({ number, ...(fields === undefined ? {} : { fields }) });
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const entry = this.#inventory.get(number) as InventoryEntry;
+      offers.push({ number, ...(entry.fields === undefined ? {} : { fields: entry.fields }) });
     }
     return { kind: "ok", offers };
   }
@@ -95,7 +97,7 @@ export class SimulatedCarrier implements Carrier {
   /** Takes a number back into the inventory. */
   async disconnect(record: NumberRecord): Promise<void> {
     await this.#enter("disconnect", [record.number]);
-    this.#put({ number: record.number });
+    this.#stock({ number: record.number });
   }
 
   /** `not_held` while the number is for sale; once sold (not in the inventory), `held`. */
