@@ -1,8 +1,8 @@
 import { StoreOpenError } from "../adapters/sqlite/sqlite-database.js";
-import { integerOption, UsageError, UserError, type Command } from "./command.js";
+import { integerOption, UserError, type Command } from "./command.js";
 import { banner, startServer, type ServerOutput } from "./serve.js";
 import { openServeWorld, SeedFileError } from "./serve-store.js";
-import { DEFAULT_STORE, parseStoreSpec } from "./store-spec.js";
+import { STORE_OPTION, storeSpecOf } from "./store-option.js";
 import { scheduleSweeps } from "./sweep-schedule.js";
 
 /** The longest sweep interval a timer can wait (2^31 - 1 ms), in seconds. */
@@ -44,13 +44,7 @@ export const serveCommand: Command = {
       env: "HOST",
       description: "address to bind (0.0.0.0 for every interface)",
     },
-    store: {
-      type: "string",
-      valueName: "STORE",
-      default: DEFAULT_STORE,
-      env: "NUMBERS_STORE",
-      description: "where numbers live: memory, sqlite:PATH or postgres://...",
-    },
+    store: STORE_OPTION,
     seed: {
       type: "string",
       valueName: "FILE",
@@ -79,8 +73,7 @@ export const serveCommand: Command = {
       log: (line) => io.out(`${line}\n`),
       error: (line) => io.err(`${line}\n`),
     };
-    const spec = parseStoreSpec(input.options["store"] ?? DEFAULT_STORE);
-    if ("error" in spec) throw new UsageError(`--store: ${spec.error}`);
+    const spec = storeSpecOf(input);
     const store = await openServeWorld(spec, input.options["seed"]).catch((error: unknown) => {
       throw error instanceof StoreOpenError || error instanceof SeedFileError
         ? new UserError(error.message)

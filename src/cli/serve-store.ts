@@ -8,7 +8,7 @@ import { FormatProblem } from "../conformance/format-checks.js";
 import { readGiven } from "../conformance/validate-given.js";
 import { setupOfGiven } from "../conformance/world.js";
 import { DEMO_ACCOUNTS, demoWorldOptions } from "./demo-world.js";
-import type { StoreSpec } from "./store-spec.js";
+import { storeName, type StoreSpec } from "./store-spec.js";
 
 /** Thrown for a `--seed` file that cannot be read or is not a `given` object. */
 export class SeedFileError extends Error {
@@ -86,7 +86,5 @@ export async function openServeWorld(
       : opened.created
         ? `new, seeded with ${source}`
         : `existing${seedFile === undefined ? "" : `; --seed ${seedFile} not applied`}`;
-  const name =
-    spec.kind === "memory" ? "memory" : spec.kind === "sqlite" ? `sqlite:${spec.path}` : spec.url;
-  return { ...opened, description: `${name} (${state})` };
+  return { ...opened, description: `${storeName(spec)} (${state})` };
 }
