@@ -121,3 +121,28 @@ describe("PostgreSQL errors", () => {
     ).rejects.toThrow(/^postgres 42P01: relation .* does not exist$/);
   });
 });
+
+describe("PostgresAccountDirectory", () => {
+  const acme = (enabled: boolean) => ({
+    id: "acme",
+    tree: [],
+    superduperAdmin: false,
+    allowAdditions: true,
+    reseller: true,
+    enabled,
+  });
+
+  it("keeps lookups for accountCacheMs, shows its own saves at once, and with 0 reads every time", async () => {
+    const schema = db.freshSchema();
+    const writer = (await openPostgresStore(db.pool, { schema })).accounts;
+    const cached = (await openPostgresStore(db.pool, { schema, accountCacheMs: 60_000 })).accounts;
+    const uncached = (await openPostgresStore(db.pool, { schema, accountCacheMs: 0 })).accounts;
+    expect(await cached.get("acme")).toBeUndefined();
+    await writer.save([acme(true)]);
+    expect(await uncached.get("acme")).toEqual(acme(true));
+    expect(await cached.get("acme")).toBeUndefined();
+    await cached.save([acme(false)]);
+    expect(await cached.get("acme")).toEqual(acme(false));
+    expect(await uncached.get("acme")).toEqual(acme(false));
+  });
+});

@@ -35,19 +35,45 @@ async function upsertPairs(
   }
 }
 
-/** The account directory in a PostgreSQL store: one row per account, its facts as JSON. */
+/** A lookup kept for a while: the answer (or the read in flight) and when it goes stale. */
+interface Cached {
+  readonly account: Promise<Account | undefined>;
+  readonly until: number;
+}
+
+/**
+ * The account directory in a PostgreSQL store: one row per account, its facts as JSON. An
+ * operation looks up several accounts (requester, target, owner and their trees), so answers
+ * are kept for `cacheMs` (a change made by another instance shows after at most that long).
+ */
 export class PostgresAccountDirectory implements AccountDirectory {
   readonly #pool: PgPool;
   readonly #table: string;
+  readonly #cacheMs: number;
+  readonly #cache = new Map<string, Cached>();
 
-  /** The directory of the store whose tables are `tables`. */
-  constructor(pool: PgPool, tables: Tables) {
+  /** The directory of the store whose tables are `tables`, keeping answers for `cacheMs` (0: never). */
+  constructor(pool: PgPool, tables: Tables, cacheMs = 1000) {
     this.#pool = pool;
     this.#table = tables.accounts;
+    this.#cacheMs = cacheMs;
   }
 
-  /** Reads one account. */
-  async get(id: string): Promise<Account | undefined> {
+  /** Reads one account (from the cache while its answer is fresh). */
+  get(id: string): Promise<Account | undefined> {
+    const now = performance.now();
+    const cached = this.#cache.get(id);
+    if (cached !== undefined && cached.until > now) return cached.account;
+    const account = this.#read(id);
+    if (this.#cacheMs > 0) {
+      if (this.#cache.size >= 10_000) this.#cache.clear();
+      this.#cache.set(id, { account, until: now + this.#cacheMs });
+      account.catch(() => this.#cache.delete(id));
+    }
+    return account;
+  }
+
+  async #read(id: string): Promise<Account | undefined> {
     const { rows } = await run(this.#pool, `SELECT account FROM ${this.#table} WHERE id = $1`, [
       id,
     ]);
@@ -55,9 +81,10 @@ export class PostgresAccountDirectory implements AccountDirectory {
   }
 
   /** Stores accounts (their tree already resolved), replacing those with the same id. */
-  save(accounts: readonly Account[]): Promise<void> {
+  async save(accounts: readonly Account[]): Promise<void> {
     const pairs = accounts.map((a) => [a.id, JSON.stringify(a)] as const);
-    return upsertPairs(this.#pool, this.#table, ["id", "account"], pairs);
+    await upsertPairs(this.#pool, this.#table, ["id", "account"], pairs);
+    this.#cache.clear();
   }
 }
 

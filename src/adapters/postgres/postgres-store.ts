@@ -7,6 +7,8 @@ import { migrate, tablesIn } from "./schema.js";
 export interface PostgresStoreOptions {
   /** The schema holding the store's tables (default `public`); created when missing. */
   readonly schema?: string;
+  /** How long an account lookup is kept before it is read again, in ms (default 1000; 0: never kept). */
+  readonly accountCacheMs?: number;
 }
 
 /** The adapters of one PostgreSQL store: numbers, accounts and tokens in one database. */
@@ -29,7 +31,7 @@ export async function openPostgresStore(
   await migrate(pool, tables);
   return {
     repository: new PostgresNumberRepository(pool, tables),
-    accounts: new PostgresAccountDirectory(pool, tables),
+    accounts: new PostgresAccountDirectory(pool, tables, options.accountCacheMs),
     tokens: new PostgresTokenStore(pool, tables),
   };
 }
