@@ -17,6 +17,9 @@ export type { EventHandler, SubscriberErrorHandler } from "./engine/event-bus.js
 
 export { createMemoryWorld, DEFAULT_WORLD_NOW } from "./compose/memory-world.js";
 export type { MemoryWorld, MemoryWorldOptions } from "./compose/memory-world.js";
+export { createSqliteWorld } from "./compose/sqlite-world.js";
+export type { SqliteWorld, SqliteWorldOptions } from "./compose/sqlite-world.js";
+export type { World, WorldSetup } from "./compose/world.js";
 
 export { SYSTEM } from "./domain/accounts.js";
 export type { Account } from "./domain/accounts.js";
@@ -106,6 +109,11 @@ export type { AccountSpec } from "./adapters/memory/memory-accounts.js";
 export { ManualClock } from "./adapters/memory/manual-clock.js";
 export { SystemClock } from "./adapters/system-clock.js";
 export { MemoryTokenStore } from "./adapters/memory/memory-tokens.js";
+export { openSqliteDatabase, StoreOpenError } from "./adapters/sqlite/sqlite-database.js";
+export type { SqliteDatabase, SqliteOptions } from "./adapters/sqlite/sqlite-database.js";
+export { SqliteNumberRepository } from "./adapters/sqlite/sqlite-repository.js";
+export { SqliteAccountDirectory } from "./adapters/sqlite/sqlite-accounts.js";
+export { SqliteTokenStore } from "./adapters/sqlite/sqlite-tokens.js";
 export { LocalCarrier } from "./adapters/carriers/local.js";
 export { ReservedCarrier } from "./adapters/carriers/reserved.js";
 export { SimulatedCarrier } from "./adapters/carriers/simulated.js";

@@ -1,3 +1,4 @@
+import type { WorldStore } from "../compose/stores.js";
 import type { TransitionTable } from "../machine/transition-table.js";
 import { loadScenarios } from "./load.js";
 import type { Mismatch } from "./match.js";
@@ -20,6 +21,8 @@ export type ScenarioOutcome =
 export interface RunOptions {
   /** A transition table to build every engine with instead of the machine's. */
   readonly transitions?: TransitionTable;
+  /** The store every scenario's world is built on, a fresh one each (default memory). */
+  readonly store?: WorldStore;
   /** Called after each scenario, in order (the CLI prints as it goes). */
   readonly onOutcome?: (outcome: ScenarioOutcome) => void;
 }
@@ -42,23 +45,27 @@ async function runScenario(scenario: Scenario, options: RunOptions = {}): Promis
   const { file, name } = scenario;
   let world;
   try {
-    world = await buildWorld(
-      scenario.given,
-      options.transitions === undefined ? {} : { transitions: options.transitions },
-    );
+    world = await buildWorld(scenario.given, {
+      ...(options.transitions === undefined ? {} : { transitions: options.transitions }),
+      ...(options.store === undefined ? {} : { store: options.store }),
+    });
   } catch (error) {
     return { file, name, passed: false, step: 0, mismatch: thrown(error) };
   }
-  for (const [i, step] of scenario.steps.entries()) {
-    let mismatch: Mismatch | undefined;
-    try {
-      mismatch = await runStep(step, world);
-    } catch (error) {
-      mismatch = thrown(error);
+  try {
+    for (const [i, step] of scenario.steps.entries()) {
+      let mismatch: Mismatch | undefined;
+      try {
+        mismatch = await runStep(step, world);
+      } catch (error) {
+        mismatch = thrown(error);
+      }
+      if (mismatch !== undefined) return { file, name, passed: false, step: i + 1, mismatch };
     }
-    if (mismatch !== undefined) return { file, name, passed: false, step: i + 1, mismatch };
+    return { file, name, passed: true };
+  } finally {
+    await world.world.close();
   }
-  return { file, name, passed: true };
 }
 
 /**

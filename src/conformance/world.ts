@@ -1,13 +1,9 @@
 import { isJsonObject, type JsonObject } from "../domain/json.js";
 import type { NumberState } from "../domain/states.js";
 import type { AccountSpec } from "../adapters/memory/memory-accounts.js";
-import { MemoryTokenStore } from "../adapters/memory/memory-tokens.js";
 import type { PhonebookData } from "../adapters/providers/memory-phonebook.js";
-import {
-  createMemoryWorld,
-  type MemoryWorld,
-  type MemoryWorldOptions,
-} from "../compose/memory-world.js";
+import { createWorldOn, type ClosableWorld, type WorldStore } from "../compose/stores.js";
+import type { WorldSetup } from "../compose/world.js";
 import { createApiHandler } from "../http/handler.js";
 import type { ApiHandler } from "../http/types.js";
 import type { TransitionTable } from "../machine/transition-table.js";
@@ -15,7 +11,7 @@ import type { ScenarioAccount, ScenarioGiven, ScenarioNumber } from "./scenario.
 
 /** A scenario's world: the engine and adapters, and the API handler over them. */
 export interface ScenarioWorld {
-  readonly world: MemoryWorld;
+  readonly world: ClosableWorld;
   readonly handler: ApiHandler;
   /** Exceptions the handler turned into 500s, oldest first (shown when a status differs). */
   readonly thrown: unknown[];
@@ -26,6 +22,8 @@ export interface ScenarioWorld {
 /** How the runner may change the world it builds (e.g. a broken transition table, to test the corpus). */
 export interface WorldOptions {
   readonly transitions?: TransitionTable;
+  /** The store the world keeps its numbers in (default memory). */
+  readonly store?: WorldStore;
 }
 
 /** The `X-Auth-Token` a scenario account authenticates with. */
@@ -43,7 +41,7 @@ function accountSpec(a: ScenarioAccount): AccountSpec {
   };
 }
 
-function recordInit(n: ScenarioNumber): NonNullable<MemoryWorldOptions["numbers"]>[number] {
+function recordInit(n: ScenarioNumber): NonNullable<WorldSetup["numbers"]>[number] {
   return {
     number: n.number,
     // The validator has checked the state against NUMBER_STATES.
@@ -69,14 +67,12 @@ function phonebookData(book: JsonObject): PhonebookData {
   return isJsonObject(cities) ? { localities, cities } : { localities };
 }
 
-/** Builds a fresh in-process world from a scenario's `given`. */
-export async function buildWorld(
-  given: ScenarioGiven,
-  options: WorldOptions = {},
-): Promise<ScenarioWorld> {
+/** The world setup a scenario's `given` describes; its accounts authenticate with `tokenOf`. */
+export function setupOfGiven(given: ScenarioGiven): WorldSetup {
   const accounts = given.accounts ?? [];
-  const world = await createMemoryWorld({
+  return {
     accounts: accounts.map(accountSpec),
+    tokens: accounts.map((a) => [tokenOf(a.id), a.id] as const),
     numbers: (given.numbers ?? []).map(recordInit),
     inventory: (given.inventory ?? []).map((entry) =>
       entry.rate_center === undefined
@@ -88,13 +84,22 @@ export async function buildWorld(
     faults: given.faults ?? [],
     config: given.config ?? {},
     ...(given.now === undefined ? {} : { now: given.now }),
+  };
+}
+
+/** Builds a fresh in-process world from a scenario's `given`, on a new store; close it when done. */
+export async function buildWorld(
+  given: ScenarioGiven,
+  options: WorldOptions = {},
+): Promise<ScenarioWorld> {
+  const world = await createWorldOn(options.store ?? "memory", {
+    ...setupOfGiven(given),
     ...(options.transitions === undefined ? {} : { transitions: options.transitions }),
   });
-  const tokens = new MemoryTokenStore(accounts.map((a) => [tokenOf(a.id), a.id] as const));
   const thrown: unknown[] = [];
   const handler = createApiHandler({
     engine: world.engine,
-    tokens,
+    tokens: world.tokens,
     onError: (error) => thrown.push(error),
   });
   // Records of `given` emit nothing, so the first inspection reads the outbox from its start.

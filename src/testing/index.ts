@@ -18,6 +18,8 @@ export type { E911Case, E911Fixture, E911Subject } from "./e911-contract.js";
 export { phonebookContract } from "./phonebook-contract.js";
 export type { PhonebookCase, PhonebookFixture, PhonebookSubject } from "./phonebook-contract.js";
 export { repositoryContract } from "./repository-contract.js";
+export { tokenStoreContract } from "./tokens-contract.js";
+export type { TokenStoreCase, TokenStoreFixture, TokenStoreSubject } from "./tokens-contract.js";
 export type { RepositoryCase, RepositoryContractOptions } from "./repository-contract.js";
 export type { RepositoryFactory } from "./repository-writes.js";
 export { deleteRecord, putRecord } from "./repository-fixtures.js";

@@ -2,6 +2,7 @@ import { withSkips, type ContractCase, type SkipReasons } from "./contract-case.
 import { repositoryBatchCases, type RepositoryBatchCase } from "./repository-batches.js";
 import { repositoryKeyCases, type RepositoryKeyCase } from "./repository-keys.js";
 import { repositoryListCases, type RepositoryListCase } from "./repository-lists.js";
+import { repositoryRoundTripCases, type RepositoryRoundTripCase } from "./repository-round-trip.js";
 import { repositoryWalkCase } from "./repository-walk.js";
 import {
   repositoryWriteCases,
@@ -11,7 +12,12 @@ import {
 
 /** Every case of the repository contract, by key. */
 export type RepositoryCase =
-  RepositoryWriteCase | RepositoryBatchCase | RepositoryKeyCase | RepositoryListCase | "walk";
+  | RepositoryWriteCase
+  | RepositoryBatchCase
+  | RepositoryKeyCase
+  | RepositoryListCase
+  | RepositoryRoundTripCase
+  | "walk";
 
 /** How the repository suite runs: cases to skip (with reasons) and the seed of its shuffles. */
 export interface RepositoryContractOptions {
@@ -37,6 +43,7 @@ export function repositoryContract(
       ...repositoryBatchCases(make),
       ...repositoryKeyCases(make),
       ...repositoryListCases(make, seed),
+      ...repositoryRoundTripCases(make),
       repositoryWalkCase(make, seed),
     ],
     options.skip,

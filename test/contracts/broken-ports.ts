@@ -4,6 +4,7 @@ import type { AccountDirectory } from "../../src/ports/accounts.js";
 import type { Carrier } from "../../src/ports/carrier.js";
 import type { E911Provider } from "../../src/ports/e911.js";
 import type { Phonebook } from "../../src/ports/phonebook.js";
+import type { TokenStore } from "../../src/ports/tokens.js";
 import type {
   AccountDirectoryCase,
   AccountDirectorySubject,
@@ -13,6 +14,8 @@ import type {
   E911Subject,
   PhonebookCase,
   PhonebookSubject,
+  TokenStoreCase,
+  TokenStoreSubject,
 } from "../../src/testing/index.js";
 import { aNumber } from "./a-number.js";
 import type { Mutant } from "./broken-repositories.js";
@@ -21,6 +24,7 @@ import {
   e911Fixture,
   KNOWN_LOCALITIES,
   phonebookFixture,
+  tokensFixture,
 } from "./provider-fixtures.js";
 
 const STOCK = ["+12125550100", "+12125550142", "+12125550199", "+12125557000"];
@@ -285,6 +289,41 @@ export const BROKEN_ACCOUNTS: readonly Mutant<AccountDirectorySubject, AccountDi
     subject: accountsSubject((inner) => async (id) => {
       const account = await inner.get(id);
       return account && { ...account, tree: [...account.tree, account.id] };
+    }),
+  },
+];
+
+const tokensSubject = (
+  change: (inner: TokenStore) => TokenStore["accountFor"],
+): TokenStoreSubject => ({
+  make: () => tokensFixture((inner) => ({ accountFor: change(inner) })),
+});
+
+/** Token stores that each break the contract one way. */
+export const BROKEN_TOKENS: readonly Mutant<TokenStoreSubject, TokenStoreCase>[] = [
+  {
+    flaw: "lets an unknown token in as some account",
+    breaks: ["unknown"],
+    subject: tokensSubject((inner) => async (token) => (await inner.accountFor(token)) ?? "acme"),
+  },
+  {
+    flaw: "answers every token with the first account",
+    breaks: ["known"],
+    subject: tokensSubject(
+      (inner) => async (token) =>
+        (await inner.accountFor(token)) === undefined ? undefined : "acme",
+    ),
+  },
+  {
+    flaw: "compares tokens ignoring case and surrounding spaces",
+    breaks: ["exact"],
+    subject: tokensSubject((inner) => async (token) => {
+      const exact = await inner.accountFor(token);
+      if (exact !== undefined) return exact;
+      for (const candidate of ["token-acme", "Token-Beta-2", "tök€n ✓"])
+        if (candidate.toLowerCase() === token.trim().toLowerCase())
+          return inner.accountFor(candidate);
+      return undefined;
     }),
   },
 ];

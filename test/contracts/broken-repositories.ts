@@ -89,6 +89,21 @@ export const BROKEN_REPOSITORIES: readonly Mutant<RepositoryFactory, RepositoryC
     })),
   },
   {
+    flaw: "copies public fields by assignment, so a __proto__ key becomes a prototype",
+    breaks: ["roundTrip"],
+    subject: broken((inner) => ({
+      commit: (batch) =>
+        inner.commit({
+          ...batch,
+          writes: batch.writes.map((w) =>
+            w.record === null
+              ? w
+              : { ...w, record: { ...w.record, public: Object.assign({}, w.record.public) } },
+          ),
+        }),
+    })),
+  },
+  {
     flaw: "never deletes",
     breaks: ["deleteRight"],
     subject: broken((inner) => ({

@@ -5,6 +5,7 @@ import {
   e911Contract,
   phonebookContract,
   repositoryContract,
+  tokenStoreContract,
   type ContractCase,
 } from "../../src/testing/index.js";
 import { MemoryNumberRepository } from "../../src/adapters/memory/memory-repository.js";
@@ -14,9 +15,15 @@ import {
   BROKEN_CARRIERS,
   BROKEN_E911,
   BROKEN_PHONEBOOKS,
+  BROKEN_TOKENS,
   carrierSubject,
 } from "./broken-ports.js";
-import { accountsFixture, e911Fixture, phonebookFixture } from "./provider-fixtures.js";
+import {
+  accountsFixture,
+  e911Fixture,
+  phonebookFixture,
+  tokensFixture,
+} from "./provider-fixtures.js";
 
 /** The ids of the cases that fail (skipped cases are not run). */
 async function failingCases(cases: readonly ContractCase[]): Promise<string[]> {
@@ -73,3 +80,4 @@ selfTest(
   { make: () => accountsFixture() },
   BROKEN_ACCOUNTS,
 );
+selfTest("token store", tokenStoreContract, { make: () => tokensFixture() }, BROKEN_TOKENS);

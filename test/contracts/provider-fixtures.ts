@@ -1,14 +1,17 @@
 import { FaultPlan } from "../../src/adapters/fault-plan.js";
 import { MemoryAccountDirectory } from "../../src/adapters/memory/memory-accounts.js";
+import { MemoryTokenStore } from "../../src/adapters/memory/memory-tokens.js";
 import { MemoryPhonebook } from "../../src/adapters/providers/memory-phonebook.js";
 import { SimulatedE911, type E911Rule } from "../../src/adapters/providers/simulated-e911.js";
 import type { AccountDirectory } from "../../src/ports/accounts.js";
 import type { E911Provider } from "../../src/ports/e911.js";
 import type { Phonebook } from "../../src/ports/phonebook.js";
+import type { TokenStore } from "../../src/ports/tokens.js";
 import type {
   AccountDirectoryFixture,
   E911Fixture,
   PhonebookFixture,
+  TokenStoreFixture,
 } from "../../src/testing/index.js";
 
 const PHONEBOOK = {
@@ -83,4 +86,18 @@ export function accountsFixture(
     { id: "sibling", parent: "root" },
   ]);
   return { directory: wrap(directory), chain: ["root", "child", "grandchild"], unknown: "nobody" };
+}
+
+/** The tokens the token store fixtures hold. */
+export const KNOWN_TOKENS = [
+  ["token-acme", "acme"],
+  ["Token-Beta-2", "beta"],
+  ["tök€n ✓", "acme"],
+] as const;
+
+/** A MemoryTokenStore fixture; `wrap` swaps in a decorated store (healthy or failing). */
+export function tokensFixture(
+  wrap: (inner: TokenStore) => TokenStore = (store) => store,
+): TokenStoreFixture {
+  return { store: wrap(new MemoryTokenStore(KNOWN_TOKENS)), known: KNOWN_TOKENS };
 }

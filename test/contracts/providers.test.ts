@@ -3,8 +3,14 @@ import {
   accountDirectoryContract,
   e911Contract,
   phonebookContract,
+  tokenStoreContract,
 } from "../../src/testing/index.js";
-import { accountsFixture, e911Fixture, phonebookFixture } from "./provider-fixtures.js";
+import {
+  accountsFixture,
+  e911Fixture,
+  phonebookFixture,
+  tokensFixture,
+} from "./provider-fixtures.js";
 import { registerCases } from "./register-cases.js";
 
 describe("MemoryPhonebook", () => {
@@ -17,4 +23,8 @@ describe("SimulatedE911", () => {
 
 describe("MemoryAccountDirectory", () => {
   registerCases(accountDirectoryContract({ make: () => accountsFixture() }));
+});
+
+describe("MemoryTokenStore", () => {
+  registerCases(tokenStoreContract({ make: () => tokensFixture() }));
 });

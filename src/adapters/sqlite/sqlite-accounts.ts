@@ -1,0 +1,45 @@
+import type Database from "better-sqlite3";
+import type { Account } from "../../domain/accounts.js";
+import type { AccountDirectory } from "../../ports/accounts.js";
+import { MemoryAccountDirectory, type AccountSpec } from "../memory/memory-accounts.js";
+import { SQLITE } from "../sql/dialect.js";
+import { accountDoc, accountOf } from "../sql/rows.js";
+import { ALL_ACCOUNTS, GET_ACCOUNT, PUT_ACCOUNT } from "../sql/statements.js";
+import { settle } from "./settle.js";
+
+/** The account directory in the `accounts` table of a SQLite database, beside the numbers. */
+export class SqliteAccountDirectory implements AccountDirectory {
+  readonly #db: Database.Database;
+  readonly #get: Database.Statement<[string], string>;
+
+  /** Prepares the statements on a database opened by `openSqliteDatabase`. */
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#get = db.prepare<[string], string>(SQLITE.text(GET_ACCOUNT)).pluck();
+  }
+
+  /** Reads one account. */
+  get(id: string): Promise<Account | undefined> {
+    return settle(() => {
+      const doc = this.#get.get(id);
+      return doc === undefined ? undefined : accountOf(doc);
+    });
+  }
+
+  /** Every account, in id order. */
+  all(): Account[] {
+    return this.#db.prepare<[], string>(SQLITE.text(ALL_ACCOUNTS)).pluck().all().map(accountOf);
+  }
+
+  /**
+   * Writes accounts (replacing those with the same ids) in one transaction; the specs are
+   * checked as one tree, as MemoryAccountDirectory checks them (every parent among them).
+   */
+  put(specs: readonly AccountSpec[]): void {
+    const accounts = new MemoryAccountDirectory(specs).all();
+    const put = this.#db.prepare(SQLITE.text(PUT_ACCOUNT));
+    this.#db.transaction(() => {
+      for (const account of accounts) put.run(account.id, accountDoc(account));
+    })();
+  }
+}

@@ -1,0 +1,220 @@
+import type Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import type { ClaimOutcome, KeyClaim } from "../../domain/idempotency.js";
+import type { NumberRecord } from "../../domain/record.js";
+import type { NumberState } from "../../domain/states.js";
+import {
+  RevisionConflictError,
+  type CommitBatch,
+  type EventPage,
+  type NumberRepository,
+  type NumberWrite,
+  type PageRequest,
+  type StoredNumber,
+} from "../../ports/repository.js";
+import { SQLITE } from "../sql/dialect.js";
+import {
+  answerParams,
+  claimFinding,
+  cursorSequence,
+  eventBody,
+  prefixEnd,
+  recordColumns,
+  rowRecord,
+  storedEvent,
+  storedOf,
+  type EventRow,
+  type KeyRow,
+  type NumberRow,
+  type RevisedRow,
+} from "../sql/rows.js";
+import * as sql from "../sql/statements.js";
+import { settle } from "./settle.js";
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+/**
+ * The number repository on SQLite: one row per number in `numbers`, the outbox in `events`,
+ * idempotency keys in `idempotency_keys`, every statement prepared once. A batch is one
+ * IMMEDIATE transaction, so two processes on one file serialize their commits and each write
+ * is a compare-and-set on the row's revision.
+ */
+export class SqliteNumberRepository implements NumberRepository {
+  readonly #get: Statement;
+  readonly #create: Statement;
+  readonly #update: Statement;
+  readonly #delete: Statement;
+  readonly #insertEvent: Statement;
+  readonly #byOwner: Statement;
+  readonly #stateRange: Statement;
+  readonly #byState: Statement;
+  readonly #eventsSince: Statement;
+  readonly #pruneEvents: Statement;
+  readonly #getKey: Statement;
+  readonly #claimKey: Statement;
+  readonly #keepAnswer: Statement;
+  readonly #releaseKey: Statement;
+  readonly #purgeKeys: Statement;
+  readonly #commit: (batch: CommitBatch) => number[];
+  readonly #claim: (claim: KeyClaim) => ClaimOutcome;
+  readonly #readMany: (numbers: readonly string[]) => Map<string, StoredNumber>;
+
+  /** Prepares the statements on a database opened by `openSqliteDatabase`. */
+  constructor(db: Database.Database) {
+    const prepare = (text: string): Statement => db.prepare(SQLITE.text(text));
+    this.#get = prepare(sql.GET_NUMBER);
+    this.#create = prepare(sql.CREATE_NUMBER).pluck();
+    this.#update = prepare(sql.UPDATE_NUMBER);
+    this.#delete = prepare(sql.DELETE_NUMBER);
+    this.#insertEvent = prepare(sql.INSERT_EVENT);
+    this.#byOwner = prepare(sql.LIST_BY_OWNER);
+    this.#stateRange = prepare(sql.SCAN_STATE_RANGE);
+    this.#byState = prepare(sql.LIST_BY_STATE);
+    this.#eventsSince = prepare(sql.EVENTS_SINCE);
+    this.#pruneEvents = prepare(sql.PRUNE_EVENTS);
+    this.#getKey = prepare(sql.GET_KEY);
+    this.#claimKey = prepare(sql.CLAIM_KEY);
+    this.#keepAnswer = prepare(sql.KEEP_ANSWER);
+    this.#releaseKey = prepare(sql.RELEASE_KEY);
+    this.#purgeKeys = prepare(sql.PURGE_KEYS);
+    const commit = db.transaction((batch: CommitBatch) => this.#apply(batch));
+    this.#commit = (batch) => commit.immediate(batch);
+    const claim = db.transaction((key: KeyClaim) => this.#claimIn(key));
+    this.#claim = (key) => claim.immediate(key);
+    this.#readMany = db.transaction((numbers: readonly string[]) => this.#readManyIn(numbers));
+  }
+
+  /** Reads one record. */
+  get(number: string): Promise<StoredNumber | undefined> {
+    return settle(() => {
+      const row = this.#get.get(number) as RevisedRow | undefined;
+      return row === undefined ? undefined : storedOf(row);
+    });
+  }
+
+  /** Reads several records (one indexed read each, in one read transaction). */
+  getMany(numbers: readonly string[]): Promise<ReadonlyMap<string, StoredNumber>> {
+    return settle(() => (numbers.length > 1 ? this.#readMany(numbers) : this.#readManyIn(numbers)));
+  }
+
+  #readManyIn(numbers: readonly string[]): Map<string, StoredNumber> {
+    const out = new Map<string, StoredNumber>();
+    for (const number of numbers) {
+      const row = this.#get.get(number) as RevisedRow | undefined;
+      if (row !== undefined) out.set(number, storedOf(row));
+    }
+    return out;
+  }
+
+  /** Applies every write if each expected revision holds, else none (one IMMEDIATE transaction). */
+  commit(batch: CommitBatch): Promise<readonly number[]> {
+    return settle(() => this.#commit(batch));
+  }
+
+  /** `commit`, synchronously: for work inside a surrounding transaction (seeding a new database). */
+  commitNow(batch: CommitBatch): readonly number[] {
+    return this.#commit(batch);
+  }
+
+  /** The body of a commit, inside its transaction: throws RevisionConflictError to roll back. */
+  #apply(batch: CommitBatch): number[] {
+    const stale: string[] = [];
+    const revisions: number[] = [];
+    for (const write of batch.writes) {
+      const revision = this.#write(write);
+      if (revision === undefined) {
+        stale.push(write.number);
+        continue;
+      }
+      revisions.push(revision);
+      for (const event of write.events)
+        this.#insertEvent.run(write.number, revision, event.timestamp, eventBody(event));
+    }
+    if (stale.length > 0) throw new RevisionConflictError(stale);
+    for (const answer of batch.answers ?? []) this.#keepAnswer.run(...answerParams(answer));
+    return revisions;
+  }
+
+  /** One compare-and-set write; the new revision, or undefined when the expected one did not hold. */
+  #write(write: NumberWrite): number | undefined {
+    const { number, record, expected } = write;
+    if (expected === null) {
+      const [state, owner, doc] = record === null ? [null, null, null] : recordColumns(record);
+      return this.#create.get(number, state, owner, doc) as number | undefined;
+    }
+    const changed =
+      record === null
+        ? this.#delete.run(number, expected).changes
+        : this.#update.run(...recordColumns(record), number, expected).changes;
+    return changed === 1 ? expected + 1 : undefined;
+  }
+
+  /** Takes a key, or reports its kept answer or running claim (one IMMEDIATE transaction). */
+  claimKey(claim: KeyClaim): Promise<ClaimOutcome> {
+    return settle(() => this.#claim(claim));
+  }
+
+  #claimIn(claim: KeyClaim): ClaimOutcome {
+    const row = this.#getKey.get(claim.account, claim.key) as KeyRow | undefined;
+    const finding = claimFinding(row, claim);
+    if (finding !== undefined) return finding;
+    const token = randomUUID();
+    this.#claimKey.run(claim.account, claim.key, token, claim.fingerprint, claim.leaseUntil);
+    return { kind: "claimed", token };
+  }
+
+  /** Gives back an unanswered claim of this token. */
+  releaseKey(account: string, key: string, token: string): Promise<void> {
+    return settle(() => {
+      this.#releaseKey.run(account, key, token);
+    });
+  }
+
+  /** Forgets expired answers and claims whose lease ended. */
+  purgeKeys(before: number): Promise<number> {
+    return settle(() => this.#purgeKeys.run(before, before).changes);
+  }
+
+  /** Lists an account's numbers in number order (keyset paging on the owner index). */
+  listByOwner(owner: string, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
+    return this.#records(this.#byOwner, owner, page.startKey ?? "", limitOf(page));
+  }
+
+  /** Lists numbers with a prefix in a state, in number order (a range of the state index). */
+  scanPrefix(
+    prefix: string,
+    state: NumberState,
+    page: PageRequest = {},
+  ): Promise<readonly NumberRecord[]> {
+    const from = page.startKey !== undefined && page.startKey > prefix ? page.startKey : prefix;
+    return this.#records(this.#stateRange, state, from, prefixEnd(prefix), limitOf(page));
+  }
+
+  /** Lists every record in a state, in number order. */
+  listByState(state: NumberState, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
+    return this.#records(this.#byState, state, page.startKey ?? "", limitOf(page));
+  }
+
+  /** Reads committed events after a cursor, oldest first. */
+  eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
+    return settle(() => {
+      const rows = this.#eventsSince.all(cursorSequence(cursor), Math.max(0, limit)) as EventRow[];
+      const events = rows.map(storedEvent);
+      return { events, cursor: events.at(-1)?.cursor ?? cursor };
+    });
+  }
+
+  /** Drops events older than `before`. */
+  pruneEvents(before: number): Promise<number> {
+    return settle(() => this.#pruneEvents.run(before).changes);
+  }
+
+  #records(statement: Statement, ...params: unknown[]): Promise<NumberRecord[]> {
+    return settle(() => (statement.all(...params) as NumberRow[]).map(rowRecord));
+  }
+}
+
+/** The LIMIT of a page: its limit, or none. */
+function limitOf(page: PageRequest): number {
+  return page.limit ?? (SQLITE.noLimit as number);
+}
