@@ -2,14 +2,13 @@
 // against a raw `pg` loop of the same statements (read, then compare-and-set with its event).
 import pg from "pg";
 import { LocalCarrier } from "../../src/adapters/carriers/local.js";
-import { MemoryAccountDirectory } from "../../src/adapters/memory/memory-accounts.js";
 import {
   openPostgresStore,
   type PostgresStore,
 } from "../../src/adapters/postgres/postgres-store.js";
-import { tablesIn } from "../../src/adapters/postgres/schema.js";
 import { statementsFor } from "../../src/adapters/postgres/statements.js";
 import { SystemClock } from "../../src/adapters/system-clock.js";
+import { recordColumns, rowRecord, type NumberRow } from "../../src/adapters/sql/rows.js";
 import { makeRecord, type NumberRecord } from "../../src/domain/record.js";
 import { NumberEngine } from "../../src/engine/engine.js";
 import { startPostgres, type PostgresServer } from "../../test/support/postgres-server.js";
@@ -37,7 +36,7 @@ async function storeWith(
   const pool = new pg.Pool({ connectionString: url, max: callers });
   const schema = `bench_${process.pid}_${++schemas}`;
   const store = await openPostgresStore(pool, { schema });
-  await store.accounts.save(new MemoryAccountDirectory(ACCOUNTS).all());
+  await store.accounts.put(ACCOUNTS);
   const list = numbers(count);
   const writes = list.map((number) => ({
     number,
@@ -93,28 +92,20 @@ const engineReserves = (callers: number): Probe =>
 const rawReserves = (callers: number): Probe =>
   throughput(async (ctx) => {
     const { pool, schema, list } = await storeWith(ctx.size(3000, 400), callers);
-    const sql = statementsFor(tablesIn(schema));
+    const sql = statementsFor(schema);
     return {
       ops: list.length,
       run: async () => {
         await split(list, callers, async (number) => {
           const read = await pool.query({ name: "raw_get", text: sql.get, values: [number] });
-          const row = read.rows[0] as { revision: string; record: string };
-          const before = JSON.parse(row.record) as NumberRecord;
-          const after = { ...before, state: "reserved", assignedTo: "acme_sales" };
+          const row = read.rows[0] as NumberRow & { revision: string };
+          const before = rowRecord(row);
+          const after: NumberRecord = { ...before, state: "reserved", assignedTo: "acme_sales" };
           const event = { type: "number", number, operation: "reserve", timestamp: 0 };
           const { rowCount } = await pool.query({
             name: "raw_update",
             text: sql.updateOne,
-            values: [
-              number,
-              row.revision,
-              after.state,
-              after.assignedTo,
-              JSON.stringify(after),
-              [event.timestamp],
-              [JSON.stringify(event)],
-            ],
+            values: [...recordColumns(after), number, row.revision, [0], [JSON.stringify(event)]],
           });
           if (rowCount !== 1) throw new Error("raw compare-and-set missed");
         });

@@ -1,7 +1,7 @@
 import type { PgPool } from "./driver.js";
 import { PostgresAccountDirectory, PostgresTokenStore } from "./postgres-directory.js";
 import { PostgresNumberRepository } from "./postgres-repository.js";
-import { migrate, tablesIn } from "./schema.js";
+import { migrate } from "./schema.js";
 
 /** Where in the database a store lives. */
 export interface PostgresStoreOptions {
@@ -27,11 +27,11 @@ export async function openPostgresStore(
   pool: PgPool,
   options: PostgresStoreOptions = {},
 ): Promise<PostgresStore> {
-  const tables = tablesIn(options.schema ?? "public");
-  await migrate(pool, tables);
+  const schema = options.schema ?? "public";
+  await migrate(pool, schema);
   return {
-    repository: new PostgresNumberRepository(pool, tables),
-    accounts: new PostgresAccountDirectory(pool, tables, options.accountCacheMs),
-    tokens: new PostgresTokenStore(pool, tables),
+    repository: new PostgresNumberRepository(pool, schema),
+    accounts: new PostgresAccountDirectory(pool, schema, options.accountCacheMs),
+    tokens: new PostgresTokenStore(pool, schema),
   };
 }
