@@ -16,6 +16,8 @@ export interface PostgresStore {
   readonly repository: PostgresNumberRepository;
   readonly accounts: PostgresAccountDirectory;
   readonly tokens: PostgresTokenStore;
+  /** True when opening created the tables: the database (or schema) was new. */
+  readonly created: boolean;
 }
 
 /**
@@ -28,8 +30,9 @@ export async function openPostgresStore(
   options: PostgresStoreOptions = {},
 ): Promise<PostgresStore> {
   const schema = options.schema ?? "public";
-  await migrate(pool, schema);
+  const created = await migrate(pool, schema);
   return {
+    created,
     repository: new PostgresNumberRepository(pool, schema),
     accounts: new PostgresAccountDirectory(pool, schema, options.accountCacheMs),
     tokens: new PostgresTokenStore(pool, schema),

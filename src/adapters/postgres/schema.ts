@@ -53,18 +53,22 @@ async function racing(work: () => Promise<unknown>): Promise<void> {
  * Brings the store in `schema` to the current schema version, idempotently. Instances starting
  * together serialize on the version row, and on a new database the loser of the race to create
  * the tables rolls back (a duplicate table) and finds them created when it tries again.
- * Throws SchemaTooNewError when newer code migrated the database.
+ * Throws SchemaTooNewError when newer code migrated the database. True when this call created
+ * the tables (the database was new).
  */
-export async function migrate(pool: PgPool, schema: string): Promise<void> {
+export async function migrate(pool: PgPool, schema: string): Promise<boolean> {
   const sql = inSchema(schema);
   await racing(() => pool.query({ text: `CREATE SCHEMA IF NOT EXISTS ${quoted(schema)}` }));
   await racing(() => pool.query({ text: sql(CREATE_VERSION_TABLE) }));
+  let created = false;
   await racing(() =>
     inTransaction(pool, async (client) => {
       const { rows } = await client.query({ text: `${sql(READ_VERSION)} FOR UPDATE` });
       const found = rows[0] === undefined ? 0 : toNumber(rows[0]["version"]);
       for (const text of migrationStatements(found, POSTGRES))
         await client.query({ text: sql(text) });
+      created = found === 0;
     }),
   );
+  return created;
 }
