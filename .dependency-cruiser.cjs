@@ -19,6 +19,15 @@ module.exports = {
     layer("http", ["domain", "engine", "ports"]),
     layer("compose", ["domain", "engine", "ports", "adapters", "machine"]),
     layer("conformance", ["domain", "engine", "ports", "adapters", "http", "machine", "compose"]),
+    layer("simulation", ["domain", "engine", "ports", "adapters", "machine", "compose"]),
+    {
+      name: "simulation-uses-the-public-engine",
+      comment:
+        "the simulator drives the engine through its facade (engine.ts), never its internals",
+      severity: "error",
+      from: { path: "^src/simulation/" },
+      to: { path: "^src/engine/", pathNot: "^src/engine/engine\\.ts$" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

@@ -159,6 +159,25 @@ export { runScenarios } from "./conformance/run-scenarios.js";
 export type { RunOptions, RunReport, ScenarioOutcome } from "./conformance/run-scenarios.js";
 export { ScenarioFormatError } from "./conformance/format-checks.js";
 
+export { simulate } from "./simulation/simulate.js";
+export type {
+  DayProgress,
+  EdgeCount,
+  SimulationOptions,
+  SimulationSummary,
+} from "./simulation/simulate.js";
+export { DEFAULT_PROFILE, FLOW_NAMES, parseProfile } from "./simulation/profile.js";
+export type { FlowName, SimulationProfile } from "./simulation/profile.js";
+export { replay } from "./simulation/replay.js";
+export type { Divergence, ReplayOptions, ReplayResult } from "./simulation/replay.js";
+export type { TraceHeader, TraceStep } from "./simulation/trace-format.js";
+export type { SimAnswer, SimRequest } from "./simulation/requests.js";
+export { formatSummary } from "./simulation/summary-text.js";
+export { renderReport } from "./simulation/report.js";
+export { machineEdges, reachableEdges } from "./simulation/edges.js";
+export type { MachineEdge } from "./simulation/edges.js";
+export { InputFileError } from "./simulation/input-error.js";
+
 export { createApiHandler } from "./http/handler.js";
 export type { ApiHandlerOptions } from "./http/handler.js";
 export { createHonoApp } from "./http/hono-app.js";

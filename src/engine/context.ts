@@ -109,8 +109,15 @@ export class EngineContext {
     return this.deps.clock.now();
   }
 
-  /** Loads the named accounts and their ancestors into a synchronous lookup. */
-  async accountLookup(ids: readonly (string | undefined)[]): Promise<AccountLookup> {
+  /**
+   * Loads the named accounts and their ancestors into a synchronous lookup; `known` (a lookup
+   * the operation already holds) is returned as it is when it has every named account.
+   */
+  async accountLookup(
+    ids: readonly (string | undefined)[],
+    known?: AccountLookup,
+  ): Promise<AccountLookup> {
+    if (known !== undefined && ids.every((id) => !id || known(id) !== undefined)) return known;
     const loaded = new Map<string, Account>();
     const pending = ids.filter((id): id is string => Boolean(id));
     while (pending.length > 0) {

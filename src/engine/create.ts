@@ -102,7 +102,10 @@ export async function createNumber(
       operation: "create",
       requester: request.requester,
       target: request.account,
-      accounts: await ctx.accountLookup([request.requester, request.account, record.assignedTo]),
+      accounts: await ctx.accountLookup(
+        [request.requester, request.account, record.assignedTo],
+        accounts,
+      ),
       dryRun: request.dryRun === true,
     });
     return moved.ok ? { ok: true, value: moved.value.record } : moved;

@@ -1,4 +1,4 @@
-import { fromReseller } from "../domain/accounts.js";
+import { fromReseller, type AccountLookup } from "../domain/accounts.js";
 import type { NumberError } from "../domain/errors.js";
 import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "../domain/json.js";
 import { e911Key, missingE911Field } from "../domain/public-fields.js";
@@ -116,17 +116,19 @@ async function applyE911(
 /**
  * The SAVE step's provider pass (features.md §2-§4): recomputes private features from the
  * public fields for the record's state. Providers run for allowed features of owned numbers;
- * they visit active features too, so a removed public key deactivates its feature.
+ * they visit active features too, so a removed public key deactivates its feature. `known`:
+ * accounts the operation loaded already, reused when they include the owner.
  */
 export async function recomputeFeatures(
   ctx: EngineContext,
   draft: FeatureDraft,
   dryRun: boolean,
+  known?: AccountLookup,
 ): Promise<NumberError | undefined> {
   if (draft.carrier !== LOCAL_CARRIER) delete draft.features["local"];
   else if (draft.features["local"] === undefined) draft.features["local"] = {};
   if (draft.assignedTo === undefined) return undefined;
-  const accounts = await ctx.accountLookup([draft.assignedTo]);
+  const accounts = await ctx.accountLookup([draft.assignedTo], known);
   const allowedList = fromReseller(
     accounts,
     draft.assignedTo,

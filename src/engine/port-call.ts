@@ -14,30 +14,47 @@ export type PortOutcome<T> =
       readonly timedOut?: boolean;
     };
 
+/** What a race against an already-settled promise yields when the call has not answered yet. */
+const NOT_YET: unique symbol = Symbol("not yet");
+const notYet: Promise<typeof NOT_YET> = Promise.resolve(NOT_YET);
+
+/** What a call that missed its deadline is rejected with: made once, caught in callPort, never seen outside. */
+const MISSED = new Error(FAULT_MESSAGE);
+
+/** `pending`, or a rejection with MISSED after `timeoutMs`. */
+async function withDeadline<T>(pending: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(MISSED), timeoutMs);
+  });
+  try {
+    return await Promise.race([pending, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Calls a port with a deadline. A throw, a rejection or a missed deadline (reported as
  * "fault by carrier") becomes a failed outcome; a thrown NumberLifecycleError keeps its
- * catalogue entry.
+ * catalogue entry. A call that has answered by the time it returns (an in-process port) is
+ * taken as it is, without arming a timer.
  */
 export async function callPort<T>(
   timeoutMs: number,
   call: () => Promise<T>,
 ): Promise<PortOutcome<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const missed = new Error(FAULT_MESSAGE);
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(missed), timeoutMs);
-  });
   try {
-    return { ok: true, value: await Promise.race([call(), deadline]) };
+    const pending = call();
+    const first = await Promise.race([pending, notYet]);
+    const value = first === NOT_YET ? await withDeadline(pending, timeoutMs) : first;
+    return { ok: true, value };
   } catch (thrown) {
-    if (thrown === missed) return { ok: false, message: FAULT_MESSAGE, timedOut: true };
+    if (thrown === MISSED) return { ok: false, message: FAULT_MESSAGE, timedOut: true };
     if (thrown instanceof NumberLifecycleError) {
       return { ok: false, error: thrown.detail, message: thrown.message };
     }
     const message = thrown instanceof Error && thrown.message ? thrown.message : FAULT_MESSAGE;
     return { ok: false, message };
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,4 +1,4 @@
-import { createDraft, current, finishDraft } from "immer";
+import { Immer, current } from "immer";
 import type { AccountLookup } from "../domain/accounts.js";
 import { fail, invalidTransition, ok, type NumberError, type Result } from "../domain/errors.js";
 import { LOCAL_CARRIER, type NumberRecord, type PendingOrder } from "../domain/record.js";
@@ -7,10 +7,10 @@ import { EVENT_TARGETS, type LifecycleEventType } from "../machine/lifecycle-mac
 import { decide, type Step } from "../machine/transition-table.js";
 import type { AcquireResult } from "../ports/carrier.js";
 import type { StoredNumber } from "../ports/repository.js";
-import type { JsonObject } from "../domain/json.js";
+import { jsonEqual, type JsonObject } from "../domain/json.js";
 import type { NumberOperation } from "../domain/events.js";
 import type { EngineContext } from "./context.js";
-import { recomputeFeatures, runDeleteHooks } from "./features.js";
+import { recomputeFeatures, runDeleteHooks, type FeatureDraft } from "./features.js";
 import { persist, removeStored, type Change } from "./persist.js";
 import { callPort } from "./port-call.js";
 
@@ -47,7 +47,48 @@ type RecordDraft = {
       : NumberRecord[K];
 };
 
-const finish = (draft: RecordDraft): NumberRecord => finishDraft(draft as never);
+/**
+ * The engine's own immer. Auto-freeze stays on: a frozen subtree is one that the next move's
+ * finalization skips at once, which costs less than walking it again. Iteration is over
+ * enumerable keys only (records hold no symbols or hidden fields).
+ */
+const immer = new Immer({ autoFreeze: true, useStrictIteration: false });
+
+const finish = (draft: RecordDraft): NumberRecord => immer.finishDraft(draft as never);
+
+/**
+ * A field's value as the draft now holds it, without drafting it: reading an object field of a
+ * draft the usual way wraps it in a nested draft (a proxy now, a finalization pass later), which
+ * is wasted on a field the move only reads or replaces whole.
+ */
+function peek<K extends keyof RecordDraft>(draft: RecordDraft, key: K): RecordDraft[K] {
+  return Reflect.getOwnPropertyDescriptor(draft, key)?.value as RecordDraft[K];
+}
+
+/**
+ * Runs feature work on plain copies of the draft's `features` and `public`, then puts back only
+ * what changed, so a move that leaves them alone drafts neither.
+ */
+async function onFeatures<T>(
+  draft: RecordDraft,
+  work: (view: FeatureDraft) => Promise<T>,
+): Promise<T> {
+  const features = peek(draft, "features");
+  const fields = peek(draft, "public");
+  const owner = draft.assignedTo;
+  const view: FeatureDraft = {
+    number: draft.number,
+    state: draft.state,
+    carrier: draft.carrier,
+    ...(owner === undefined ? {} : { assignedTo: owner }),
+    features: { ...features },
+    public: { ...fields },
+  };
+  const result = await work(view);
+  if (!jsonEqual(view.features, features)) draft.features = view.features;
+  if (!jsonEqual(view.public, fields)) draft.public = view.public;
+  return result;
+}
 
 const change = (request: MoveRequest): Change => ({
   operation: request.operation,
@@ -101,8 +142,9 @@ async function carrierCall(
   if (carrier === undefined)
     return op === "acquire" ? { error: { reason: "carrier_not_specified" } } : undefined;
   const snapshot = current(draft as never) as NumberRecord;
-  const outcome = await callPort<AcquireResult>(ctx.config.port_call_timeout_ms, () =>
-    op === "acquire" ? carrier.acquire(snapshot) : carrier.disconnect(snapshot).then(() => ({})),
+  // No .then() on the call: an in-process carrier's settled promise is then taken at once.
+  const outcome = await callPort<AcquireResult | void>(ctx.config.port_call_timeout_ms, () =>
+    op === "acquire" ? carrier.acquire(snapshot) : carrier.disconnect(snapshot),
   );
   if (!outcome.ok) {
     const error = outcome.error ?? {
@@ -112,9 +154,9 @@ async function carrierCall(
     };
     return outcome.timedOut === true ? { error, uncertain: op } : { error };
   }
-  const { carrierData, features } = outcome.value;
+  const { carrierData, features } = outcome.value ?? {};
   if (carrierData !== undefined) draft.carrierData = { ...carrierData };
-  if (features !== undefined) Object.assign(draft.features, features);
+  if (features !== undefined) draft.features = { ...peek(draft, "features"), ...features };
   return undefined;
 }
 
@@ -129,11 +171,13 @@ async function runStep(
   const dryRun = request.dryRun === true;
   const calls = (op: PendingOrder["op"]): boolean => !dryRun && request.resumesOrder !== op;
   switch (step.name) {
-    case "pushHistory":
-      if (request.target !== undefined && draft.reserveHistory[0] !== request.target) {
-        draft.reserveHistory.unshift(request.target);
+    case "pushHistory": {
+      const history = peek(draft, "reserveHistory");
+      if (request.target !== undefined && history[0] !== request.target) {
+        draft.reserveHistory = [request.target, ...history];
       }
       return undefined;
+    }
     // Moving, setting a state and unwinding all leave a reservation's hold behind (X1).
     case "move":
       moveOwnership(draft, request.target);
@@ -158,7 +202,7 @@ async function runStep(
       if (calls("disconnect")) await carrierCall(ctx, draft, "disconnect");
       return undefined;
     case "runDeleteHooks":
-      await runDeleteHooks(ctx, draft, dryRun);
+      await onFeatures(draft, (view) => runDeleteHooks(ctx, view, dryRun));
       return undefined;
     case "strip":
       draft.features = draft.carrier === LOCAL_CARRIER ? { local: {} } : {};
@@ -167,7 +211,7 @@ async function runStep(
       return undefined;
     case "unwindHistory": {
       const releaser = draft.assignedTo;
-      const history = unwoundHistory(draft.reserveHistory, releaser);
+      const history = unwoundHistory(peek(draft, "reserveHistory"), releaser);
       draft.reserveHistory = history;
       if (releaser !== undefined) draft.prevAssignedTo = releaser;
       if (history[0] === undefined) delete draft.assignedTo;
@@ -226,7 +270,7 @@ export async function runTransition(
     const cause = decision.cause ?? `from ${record.state} to ${EVENT_TARGETS[request.event]}`;
     return fail({ reason: "invalid_state_transition", cause });
   }
-  const draft = createDraft(record) as unknown as RecordDraft;
+  const draft = immer.createDraft(record) as unknown as RecordDraft;
   Object.assign(draft, request.sets);
   const dryRun = request.dryRun === true;
   for (const step of decision.steps) {
@@ -245,7 +289,9 @@ export async function runTransition(
       return ok({ record: { ...finished, state: "deleted" }, removed: true });
     }
     if (step.name === "save") {
-      const featureError = await recomputeFeatures(ctx, draft, dryRun);
+      const featureError = await onFeatures(draft, (view) =>
+        recomputeFeatures(ctx, view, dryRun, request.accounts),
+      );
       if (featureError !== undefined) return fail(featureError);
       const next = finish(draft);
       if (dryRun) return ok({ record: next, removed: false });

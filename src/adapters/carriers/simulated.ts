@@ -7,6 +7,7 @@ import type {
   CarrierSearchResult,
 } from "../../ports/carrier.js";
 import { FaultPlan } from "../fault-plan.js";
+import { SortedKeys } from "../memory/sorted-keys.js";
 
 /** One number the simulated upstream carrier can sell, with the fields its search shows. */
 export interface InventoryEntry {
@@ -39,19 +40,26 @@ export class SimulatedCarrier implements Carrier {
   readonly name = "simulated";
   readonly isLocal = false;
   readonly #inventory = new Map<string, InventoryEntry>();
+  /** The inventory's numbers in order, so a search reads only the numbers it offers. */
+  readonly #sorted = new SortedKeys();
   readonly #faults: FaultPlan;
   readonly #latencyMs: SimulatedCarrierOptions["latencyMs"];
 
   /** Builds the carrier with a starting inventory. */
   constructor(options: SimulatedCarrierOptions = {}) {
-    for (const entry of options.inventory ?? []) this.#inventory.set(entry.number, entry);
+    for (const entry of options.inventory ?? []) this.#stock(entry);
     this.#faults = options.faults ?? new FaultPlan();
     this.#latencyMs = options.latencyMs;
   }
 
   /** The numbers still for sale, in order. */
   inventory(): string[] {
-    return [...this.#inventory.keys()].sort();
+    return [...this.#sorted.range("")];
+  }
+
+  #stock(entry: InventoryEntry): void {
+    this.#inventory.set(entry.number, entry);
+    this.#sorted.add(entry.number);
   }
 
   async #enter(op: SimulatedOp, numbers: readonly string[]): Promise<void> {
@@ -64,14 +72,17 @@ export class SimulatedCarrier implements Carrier {
   /** Offers inventory numbers starting with the prefix. */
   async search(query: CarrierSearch): Promise<CarrierSearchResult> {
     await this.#enter("search", []);
-    const offers = [...this.#inventory.values()]
-      .filter((entry) => entry.number.startsWith(query.prefix))
-      .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
-      .slice(query.offset, query.offset + query.quantity)
-      .map((entry) => ({
-        number: entry.number,
-        ...(entry.fields === undefined ? {} : { fields: entry.fields }),
-      }));
+    const offers = [];
+    let skip = query.offset;
+    for (const number of this.#sorted.range(query.prefix, (n) => n.startsWith(query.prefix))) {
+      if (offers.length >= query.quantity) break;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const entry = this.#inventory.get(number) as InventoryEntry;
+      offers.push({ number, ...(entry.fields === undefined ? {} : { fields: entry.fields }) });
+    }
     return { kind: "ok", offers };
   }
 
@@ -79,13 +90,14 @@ export class SimulatedCarrier implements Carrier {
   async acquire(record: NumberRecord): Promise<AcquireResult> {
     await this.#enter("acquire", [record.number]);
     if (!this.#inventory.delete(record.number)) throw new Error("fault by carrier");
+    this.#sorted.delete(record.number);
     return {};
   }
 
   /** Takes a number back into the inventory. */
   async disconnect(record: NumberRecord): Promise<void> {
     await this.#enter("disconnect", [record.number]);
-    this.#inventory.set(record.number, { number: record.number });
+    this.#stock({ number: record.number });
   }
 
   /** `not_held` while the number is for sale; once sold (not in the inventory), `held`. */

@@ -67,10 +67,12 @@ export class MemoryNumberRepository implements NumberRepository {
 
   /** Applies every write of the batch if all expected revisions hold, else none. */
   commit(batch: CommitBatch): Promise<readonly number[]> {
-    const stale = batch.writes
-      .filter((w) => (this.#records.get(w.number)?.revision ?? null) !== w.expected)
-      .map((w) => w.number);
-    if (stale.length > 0) return Promise.reject(new RevisionConflictError(stale));
+    let stale: string[] | undefined;
+    for (const w of batch.writes) {
+      if ((this.#records.get(w.number)?.revision ?? null) !== w.expected)
+        (stale ??= []).push(w.number);
+    }
+    if (stale !== undefined) return Promise.reject(new RevisionConflictError(stale));
     const revisions: number[] = [];
     for (const write of batch.writes) {
       const current = this.#records.get(write.number);
