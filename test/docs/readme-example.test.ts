@@ -17,11 +17,22 @@ describe("the README's embedding example", () => {
       ...args: string[]
     ) => Example;
     const errors: unknown[] = [];
-    const run = new AsyncFunction("lib", "console", `${readmeExample()}\nreturn bought;`);
+    const run = new AsyncFunction(
+      "lib",
+      "console",
+      `${readmeExample()}\nreturn { bought, changes, page };`,
+    );
 
-    const bought = await run(lib, { error: (...args: unknown[]) => errors.push(args) });
+    const { bought, changes, page } = (await run(lib, {
+      error: (...args: unknown[]) => errors.push(args),
+    })) as { bought: unknown; changes: string[]; page: lib.EventPage };
 
     expect(errors).toEqual([]);
+    expect(changes).toEqual([
+      "+14155550100 activate discovery->in_service",
+      "+14155550100 reserve in_service->reserved",
+    ]);
+    expect(page.events.map((e) => e.event.operation)).toEqual(["activate", "reserve"]);
     expect(bought).toMatchObject({
       ok: true,
       value: { state: "in_service", assignedTo: "acme_sales" },
