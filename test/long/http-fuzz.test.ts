@@ -1,11 +1,10 @@
 import fc from "fast-check";
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryTokenStore } from "../../src/adapters/memory/memory-tokens.js";
 import { createMemoryWorld, type MemoryWorld } from "../../src/compose/memory-world.js";
 import { createApiHandler } from "../../src/http/handler.js";
 import { createHonoApp } from "../../src/http/hono-app.js";
-import { serveApp } from "../checks/keep-alive.js";
+import { oneConnectionClient, serveApp } from "../checks/keep-alive.js";
 import { snapshot } from "../support/world.js";
 import { count, report, SEED } from "./counts.js";
 
@@ -196,38 +195,6 @@ function chargesAccepted(request: Fuzzed): boolean {
   );
 }
 
-function send(
-  agent: http.Agent,
-  port: number,
-  request: Fuzzed,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        agent,
-        method: request.method,
-        path: request.path,
-        headers: request.headers,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", reject);
-        response.on("end", () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-      },
-    );
-    outgoing.on("error", reject);
-    outgoing.end(request.method === "GET" || request.method === "HEAD" ? undefined : request.body);
-  });
-}
-
 describe("HTTP fuzzer against a real server on loopback", () => {
   let world: MemoryWorld;
   let server: { port: number; close: () => void };
@@ -267,7 +234,7 @@ describe("HTTP fuzzer against a real server on loopback", () => {
   });
 
   it(`sends ${REQUESTS} hostile requests: no socket error, no undocumented 5xx, no change on a refusal, no polluted prototype`, async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const client = oneConnectionClient(server.port);
     const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
     const statuses = new Map<number, number>();
     let documented = 0;
@@ -278,7 +245,13 @@ describe("HTTP fuzzer against a real server on loopback", () => {
       await fc.assert(
         fc.asyncProperty(requestArb, async (request) => {
           const before = await snapshot(world.repository);
-          const answer = await send(agent, server.port, request);
+          const bodyless = request.method === "GET" || request.method === "HEAD";
+          const answer = await client.send(
+            request.method,
+            request.path,
+            request.headers,
+            bodyless ? undefined : request.body,
+          );
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
 
           if (answer.status >= 500) {
@@ -309,7 +282,7 @@ describe("HTTP fuzzer against a real server on loopback", () => {
       expect(rejections).toEqual([]);
       violations = 0;
     } finally {
-      agent.destroy();
+      client.close();
       report("http-fuzz", {
         seed: SEED,
         requests: REQUESTS,
