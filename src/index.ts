@@ -122,6 +122,8 @@ export { MemoryPhonebook } from "./adapters/providers/memory-phonebook.js";
 export type { PhonebookData } from "./adapters/providers/memory-phonebook.js";
 export { SimulatedE911 } from "./adapters/providers/simulated-e911.js";
 export type { E911Rule } from "./adapters/providers/simulated-e911.js";
+export { createPostgresWorld } from "./compose/postgres-world.js";
+export type { PostgresWorld, PostgresWorldOptions } from "./compose/postgres-world.js";
 export { openPostgresStore } from "./adapters/postgres/postgres-store.js";
 export type { PostgresStore, PostgresStoreOptions } from "./adapters/postgres/postgres-store.js";
 export { connectPostgres, redactUrl } from "./adapters/postgres/connect.js";

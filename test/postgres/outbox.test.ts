@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LocalCarrier } from "../../src/adapters/carriers/local.js";
 import { ManualClock } from "../../src/adapters/memory/manual-clock.js";
-import { MemoryAccountDirectory } from "../../src/adapters/memory/memory-accounts.js";
 import { openPostgresStore } from "../../src/adapters/postgres/postgres-store.js";
 import type { NumberEventDraft, StoredEvent } from "../../src/domain/events.js";
 import { NumberEngine } from "../../src/engine/engine.js";
@@ -120,11 +119,10 @@ describe("one outbox shared by several instances", () => {
 
   it("two engines on one database, writing in turn, put their events in the outbox in the order they committed", async () => {
     const schema = db.freshSchema();
-    const accounts = new MemoryAccountDirectory(STANDARD_TREE).all();
     const engines = await Promise.all(
       [db.pool, db.otherPool()].map(async (pool) => {
         const store = await openPostgresStore(pool, { schema });
-        await store.accounts.save(accounts);
+        await store.accounts.put(STANDARD_TREE);
         return new NumberEngine({
           repository: store.repository,
           accounts: store.accounts,

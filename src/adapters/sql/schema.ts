@@ -30,6 +30,7 @@ const V1: Migration = (d) => [
     timestamp ${d.integer} NOT NULL,
     body TEXT NOT NULL
   )`,
+  ...d.outboxHead,
   `CREATE TABLE idempotency_keys (
     account ${d.key} NOT NULL,
     key ${d.key} NOT NULL,
