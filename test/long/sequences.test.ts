@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createMemoryWorld, type MemoryWorld } from "../../src/compose/memory-world.js";
 import type { Result } from "../../src/domain/errors.js";
 import type { JsonValue } from "../../src/domain/json.js";
-import type { NumberEvent } from "../../src/domain/events.js";
+import { isNumberEvent, type NumberEvent } from "../../src/domain/events.js";
 import type { BatchOutcome } from "../../src/engine/collections.js";
 import { snapshot } from "../support/world.js";
 import { count, report, SEED } from "./counts.js";
@@ -163,7 +163,7 @@ async function runChecked(world: MemoryWorld, command: Command, cursor: string |
   const step = await command(world);
   const after = await snapshot(world.repository);
   const page = await world.repository.eventsSince(cursor, 1_000);
-  const events: NumberEvent[] = page.events.map((e) => e.event);
+  const events: NumberEvent[] = page.events.map((e) => e.event).filter(isNumberEvent);
   for (const [n, result] of step.results) {
     if (!result.ok) expect(after[n], `${step.label}: failed ${n} changed`).toBe(before[n]);
   }
