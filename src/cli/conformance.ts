@@ -1,7 +1,8 @@
 import { ScenarioFormatError } from "../conformance/format-checks.js";
 import { outcomeLine, summaryLine } from "../conformance/report.js";
 import { runScenarios } from "../conformance/run-scenarios.js";
-import type { Command } from "./command.js";
+import { isWorldStore, WORLD_STORES } from "../compose/stores.js";
+import { UsageError, type Command } from "./command.js";
 
 /**
  * `number-lifecycle conformance PATH...`: runs the scenarios, prints one line each and a
@@ -13,18 +14,33 @@ export const conformanceCommand: Command = {
   usage: "[options] PATH...",
   description: [
     "Runs every scenario in the given files and folders (searched recursively for .json files)",
-    "against a fresh in-memory engine each, printing one ok/FAIL line per scenario and a summary.",
+    "against a fresh engine each, printing one ok/FAIL line per scenario and a summary. With",
+    "--store sqlite each scenario runs on a new in-memory SQLite database.",
   ],
-  options: {},
+  options: {
+    store: {
+      type: "string",
+      valueName: "STORE",
+      default: "memory",
+      description: `the store each scenario's world keeps its numbers in: ${WORLD_STORES.join(", ")}`,
+    },
+  },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
-  examples: ["number-lifecycle conformance test/conformance"],
+  examples: [
+    "number-lifecycle conformance test/conformance",
+    "number-lifecycle conformance --store sqlite test/conformance",
+  ],
   exitCodes: {
     1: "a scenario failed",
     2: "a path does not exist or a file is not a valid scenario (also: wrong usage)",
   },
-  async run({ positionals, io }) {
+  async run({ positionals, io, options }) {
+    const store = options["store"] ?? "memory";
+    if (!isWorldStore(store))
+      throw new UsageError(`--store: "${store}" is not one of ${WORLD_STORES.join(", ")}`);
     try {
       const report = await runScenarios(positionals, {
+        store,
         onOutcome: (outcome) => io.out(`${outcomeLine(outcome)}\n`),
       });
       io.out(`${summaryLine(report)}\n`);

@@ -8,6 +8,12 @@ const { version } = JSON.parse(
   readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
 ) as { version: string };
 
+// A reader that went away (`| head`) ends the output, not the program with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const stop = new AbortController();
 const onSignal = (): void => {
   if (stop.signal.aborted) process.exit(130); // a second signal: stop now

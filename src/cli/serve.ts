@@ -1,7 +1,7 @@
 import { serve as listen } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { MemoryTokenStore } from "../adapters/memory/memory-tokens.js";
 import { createMemoryWorld } from "../compose/memory-world.js";
+import type { World } from "../compose/world.js";
 import { SystemClock } from "../adapters/system-clock.js";
 import type { NumberEngine } from "../engine/engine.js";
 import { createApiHandler } from "../http/handler.js";
@@ -33,12 +33,14 @@ export interface ServerOptions {
   /** The address to bind (default 127.0.0.1). */
   readonly host?: string;
   readonly output?: ServerOutput;
+  /** The engine and tokens to serve (default: a fresh in-memory demo world). */
+  readonly world?: Pick<World, "engine" | "tokens">;
 }
 
 const quiet: ServerOutput = { log: () => undefined, error: () => undefined };
 
 /**
- * Starts the sandbox API over a fresh demo world; rejects (with the system error, e.g.
+ * Starts the sandbox API over a world (a fresh in-memory demo world unless one is given); rejects (with the system error, e.g.
  * EADDRINUSE) when it cannot listen.
  *
  * @example
@@ -48,10 +50,16 @@ const quiet: ServerOutput = { log: () => undefined, error: () => undefined };
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const output = options.output ?? quiet;
-  const world = await createMemoryWorld({ ...demoWorldOptions(), clock: new SystemClock() });
+  const world =
+    options.world ??
+    (await createMemoryWorld({
+      ...demoWorldOptions(),
+      tokens: DEMO_ACCOUNTS.map((a) => [a.token, a.id] as const),
+      clock: new SystemClock(),
+    }));
   const handler = createApiHandler({
     engine: world.engine,
-    tokens: new MemoryTokenStore(DEMO_ACCOUNTS.map((a) => [a.token, a.id] as const)),
+    tokens: world.tokens,
     onError: (error) =>
       output.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });

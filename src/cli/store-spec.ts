@@ -30,3 +30,12 @@ export function chooseStore(
 ): StoreSpec | { readonly error: string } {
   return parseStoreSpec(option ?? env["NUMBERS_STORE"] ?? DEFAULT_STORE);
 }
+
+/** How a store reads in messages: `memory`, `sqlite:./data/numbers.db` or its URL. */
+export function storeName(spec: StoreSpec): string {
+  return spec.kind === "memory"
+    ? "memory"
+    : spec.kind === "sqlite"
+      ? `sqlite:${spec.path}`
+      : spec.url;
+}

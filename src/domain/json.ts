@@ -31,12 +31,15 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
 
 /** Sets an own property, even one named `__proto__`, without touching the object's prototype. */
 export function setOwn(target: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  // Only `__proto__` has a setter on Object.prototype; every other key assigns as an own property.
+  if (key !== "__proto__") target[key] = value;
+  else
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 /**

@@ -78,11 +78,38 @@ export function isReconcilable(input: string, rules: NumberRules = DEFAULT_NUMBE
   return normalized.startsWith("+") && rules.reconcile.test(normalized);
 }
 
+/** True when every character of `input` from `from` on is a decimal digit. */
+function digitsFrom(input: string, from: number): boolean {
+  for (let i = from; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * The default rules' answer for `+` input without regexes: the input itself when the default
+ * reconcile regex accepts it (`+` and ten digits, `+1` and ten, or `+[2-9]` and seven or more).
+ */
+function defaultE164(input: string): string | undefined {
+  const digits = input.length - 1;
+  if (!digitsFrom(input, 1)) return undefined;
+  const first = input.charCodeAt(1);
+  const ok =
+    digits === 10 || (digits === 11 && first === 49) || (digits >= 8 && first >= 50 && first <= 57);
+  return ok ? input : undefined;
+}
+
 /** Normalizes an input, or returns undefined when it is not reconcilable. */
 export function toE164(
   input: string,
   rules: NumberRules = DEFAULT_NUMBER_RULES,
 ): string | undefined {
+  if (isDefault(rules)) {
+    if (input.charCodeAt(0) === 43) return defaultE164(input);
+    // Ten NANP digits become +1 and the ten, which the default reconcile regex always accepts.
+    if (input.length === 10 && NANP_TEN_DIGITS.test(input)) return `+1${input}`;
+  }
   const normalized = normalize(input, rules);
   return normalized.startsWith("+") && rules.reconcile.test(normalized) ? normalized : undefined;
 }

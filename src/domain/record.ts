@@ -128,29 +128,6 @@ export function listingEntry(record: NumberRecord): JsonObject {
   return entry;
 }
 
-/** The record as Kazoo stores it (`pvt_` keys, public fields at the root): what listing filters read. */
-export function kazooDocument(record: NumberRecord): JsonObject {
-  const doc: JsonObject = {
-    ...record.public,
-    _id: record.number,
-    pvt_type: "number",
-    pvt_state: record.state,
-    pvt_module_name: `knm_${record.carrier}`,
-    pvt_features: { ...record.features },
-    pvt_reserve_history: [...record.reserveHistory],
-    pvt_created: record.created,
-    pvt_modified: record.modified,
-    pvt_ported_in: record.portedIn,
-  };
-  if (record.assignedTo !== undefined) doc["pvt_assigned_to"] = record.assignedTo;
-  if (record.prevAssignedTo !== undefined)
-    doc["pvt_previously_assigned_to"] = record.prevAssignedTo;
-  if (record.usedBy !== undefined) doc["pvt_used_by"] = record.usedBy;
-  const locality = record.features["locality"];
-  if (locality !== undefined) doc["pvt_locality"] = locality;
-  return doc;
-}
-
 /** The record in the conformance `inspect` shape (decisions.md D16). */
 export function toDocument(record: NumberRecord): JsonObject {
   const doc: JsonObject = {

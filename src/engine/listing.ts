@@ -1,5 +1,6 @@
 import { hasListingFilters, listingPredicate } from "../domain/listing-filter.js";
-import { kazooDocument, type NumberRecord } from "../domain/record.js";
+import { kazooDocument } from "../domain/kazoo-document.js";
+import type { NumberRecord } from "../domain/record.js";
 import type { PageRequest } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
 import { expireListed } from "./hold-expiry.js";

@@ -9,6 +9,7 @@ import { reconcileNumber } from "./carrier-orders.js";
 import { expireHold, hasExpiredHold } from "./hold-expiry.js";
 import { removeStored, type Change } from "./persist.js";
 import { runTransition } from "./transition.js";
+import { recordsInState } from "./scan.js";
 
 /** What one sweep did, number by number. */
 export interface SweepReport {
@@ -32,18 +33,8 @@ const SWEPT: Change = { operation: "sweep", actor: SYSTEM };
 const SWEEP_PAGE = 500;
 
 /** Every record in a state, in number order, a page at a time. */
-async function* eachInState(ctx: EngineContext, state: NumberState): AsyncGenerator<NumberRecord> {
-  for (let startKey: string | undefined; ;) {
-    const page = await ctx.deps.repository.listByState(state, {
-      limit: SWEEP_PAGE,
-      ...(startKey === undefined ? {} : { startKey }),
-    });
-    yield* page;
-    const last = page.at(-1);
-    if (page.length < SWEEP_PAGE || last === undefined) return;
-    startKey = `${last.number}\u0000`;
-  }
-}
+const eachInState = (ctx: EngineContext, state: NumberState): AsyncGenerator<NumberRecord> =>
+  recordsInState(ctx.deps.repository, state, SWEEP_PAGE);
 
 const expired = (modified: number, days: number, now: number): boolean =>
   modified + days * SECONDS_PER_DAY < now;

@@ -3,6 +3,7 @@ import type { E911Rule } from "../../src/adapters/providers/simulated-e911.js";
 import { errorObject } from "../../src/domain/errors.js";
 import { recordFingerprint } from "../../src/domain/record.js";
 import { aNumber, memoryWorld } from "../features/feature-world.js";
+import { checkCollectionCommitAtomic, refuseWhole } from "../checks/collections.js";
 
 const HIT = "+14155550101";
 const SPARED = "+14155550102";
@@ -106,5 +107,11 @@ describe("collections under faults: only the affected numbers fail (collections.
     expect(result.ok && result.value.failed.get(HIT)?.reason).toBe("e911_invalid");
     expect([recordFingerprint(await world.engine.inspect(SPARED))]).toEqual(before);
     expect(world.e911?.registrations().size).toBe(0);
+  });
+});
+
+describe("a collection pass whose commit fails (collections.md §2)", () => {
+  it("writes none of its numbers and fails each of them with database_error", async () => {
+    await checkCollectionCommitAtomic(refuseWhole);
   });
 });

@@ -153,4 +153,30 @@ describe("E911 (features.md §3.2, decisions.md D15)", () => {
     expect(world.e911?.registrations().has(N)).toBe(false);
     expect(await world.engine.inspect(N)).toBeUndefined();
   });
+
+  it("a dry run validates the address without provisioning or storing it", async () => {
+    const world = await memoryWorld([aNumber()], { e911: RULES });
+    const before = await stored(world);
+
+    const valid = await world.engine.update({ ...update({ dash_e911: ADDRESS }), dryRun: true });
+    const unknown = { ...ADDRESS, street_address: "NOWHERE" };
+    const refused = await world.engine.update({ ...update({ e911: unknown }), dryRun: true });
+
+    expect(valid.ok && valid.value.public["dash_e911"]).toMatchObject(ADDRESS);
+    expect(refused.ok).toBe(false);
+    expect(await stored(world)).toEqual(before);
+    expect(world.e911?.registrations().size).toBe(0);
+  });
+
+  it("a dry run removing the address leaves the provider's registration in place", async () => {
+    const world = await memoryWorld([aNumber()], { e911: RULES });
+    await world.engine.update(update({ dash_e911: ADDRESS }));
+    const before = await stored(world);
+
+    const result = await world.engine.update({ ...update({ dash_e911: null }), dryRun: true });
+
+    expect(result.ok && result.value.features["e911"]).toBeUndefined();
+    expect(await stored(world)).toEqual(before);
+    expect(world.e911?.registrations().get(N)).toEqual(PROVISIONED);
+  });
 });

@@ -1,12 +1,16 @@
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/cli/serve.js";
 import { createHonoApp } from "../../src/http/hono-app.js";
-import { oneConnectionClient } from "./keep-alive-client.js";
+import {
+  checkEarlyAnswerKeepsConnection,
+  oneConnectionClient,
+  serveApp,
+} from "../checks/keep-alive.js";
 
 const CUSTOMER = { "X-Auth-Token": "token-customer-a" };
 const A = "/v2/accounts/demo_customer_a/phone_numbers";
-const NUMBER = `${A}/%2B14152338397`;
+const LIST = { method: "GET", path: `${A}?page_size=1`, headers: CUSTOMER };
+const UPDATE = { method: "POST", path: `${A}/%2B14152338397`, headers: CUSTOMER };
 
 const EARLY_ANSWERS: readonly [string, string | Uint8Array, number][] = [
   ["a body over 1 MiB", JSON.stringify({ data: { x: "y".repeat(2 * 1024 * 1024) } }), 413],
@@ -17,7 +21,6 @@ const EARLY_ANSWERS: readonly [string, string | Uint8Array, number][] = [
 
 describe("early answers on a keep-alive connection", () => {
   let server: RunningServer;
-  let client: ReturnType<typeof oneConnectionClient>;
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -25,26 +28,16 @@ describe("early answers on a keep-alive connection", () => {
       port: 0,
       output: { log: () => undefined, error: (line) => errors.push(line) },
     });
-    client = oneConnectionClient(server.port);
   });
   afterAll(async () => {
-    client.close();
     await server.close();
   });
 
   it.each(EARLY_ANSWERS)(
     "answers %s and then serves the next request on the same connection",
     async (_label, body, status) => {
-      const warmUp = await client.send("GET", `${A}?page_size=1`, CUSTOMER);
-      const bad = await client.send("POST", NUMBER, CUSTOMER, body);
-      const next = await client.send("GET", `${A}?page_size=1`, CUSTOMER);
+      await checkEarlyAnswerKeepsConnection(server.port, LIST, { ...UPDATE, body }, status);
 
-      expect(bad.status).toBe(status);
-      expect(JSON.parse(bad.body)).toMatchObject({ status: "error", error: String(status) });
-      expect(bad.connection).toBe("keep-alive");
-      expect(next.status).toBe(200);
-      expect(bad.socket).toBe(warmUp.socket);
-      expect(next.socket).toBe(warmUp.socket);
       expect(errors).toEqual([]);
     },
   );
@@ -57,15 +50,8 @@ describe("a body past the drain limit", () => {
         Promise.resolve({ status: 200, headers: {}, body: { bytes: request.body?.length ?? 0 } }),
       { maxBodyBytes: 16, maxDrainBytes: 1024 },
     );
-    const { server, port } = await new Promise<{
-      server: ReturnType<typeof serve>;
-      port: number;
-    }>((resolve) => {
-      const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
-        resolve({ server, port: info.port }),
-      );
-    });
-    const client = oneConnectionClient(port);
+    const server = await serveApp(app);
+    const client = oneConnectionClient(server.port);
     try {
       const small = await client.send("POST", "/", {}, "x".repeat(10));
       const huge = await client.send("POST", "/", {}, "x".repeat(100_000));

@@ -55,4 +55,13 @@ describe("normalization properties (normalization.md §1, §3)", () => {
       ),
     );
   });
+
+  it("a string of 8, 9 or 11+ digits starting 2-9 is an international number: + and the digits (§1.1 converter 3)", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[2-9]([0-9]{7,8}|[0-9]{10,14})$/), (digits) => {
+        expect(normalize(digits)).toBe(`+${digits}`);
+        expect(toE164(digits)).toBe(`+${digits}`);
+      }),
+    );
+  });
 });

@@ -40,11 +40,14 @@ export function runMain(args: readonly string[], env: Record<string, string> = {
   return { code: child.status ?? -1, out: child.stdout, err: child.stderr };
 }
 
-/** Starts `src/cli/main.ts` in a child process and returns it, for servers. */
+/**
+ * Starts `src/cli/main.ts` in a child process and returns it, for servers. The store is memory
+ * unless `env` or `args` name another, so a test never writes ./data in the repository.
+ */
 export function spawnMain(args: readonly string[], env: Record<string, string> = {}) {
   return spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, NUMBERS_STORE: "memory", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }

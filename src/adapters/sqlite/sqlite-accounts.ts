@@ -7,22 +7,39 @@ import { accountDoc, accountOf } from "../sql/rows.js";
 import { ALL_ACCOUNTS, GET_ACCOUNT, PUT_ACCOUNT } from "../sql/statements.js";
 import { settle } from "./settle.js";
 
-/** The account directory in the `accounts` table of a SQLite database, beside the numbers. */
+/**
+ * The account directory in the `accounts` table of a SQLite database, beside the numbers.
+ * Accounts read are kept in memory until the database changes under another connection
+ * (`PRAGMA data_version`) or this directory writes: every operation reads several accounts,
+ * and they rarely change.
+ */
 export class SqliteAccountDirectory implements AccountDirectory {
   readonly #db: Database.Database;
   readonly #get: Database.Statement<[string], string>;
+  readonly #version: Database.Statement<[], number>;
+  readonly #cache = new Map<string, Account | undefined>();
+  #seen = -1;
 
   /** Prepares the statements on a database opened by `openSqliteDatabase`. */
   constructor(db: Database.Database) {
     this.#db = db;
     this.#get = db.prepare<[string], string>(SQLITE.text(GET_ACCOUNT)).pluck();
+    this.#version = db.prepare<[], number>("PRAGMA data_version").pluck();
   }
 
   /** Reads one account. */
   get(id: string): Promise<Account | undefined> {
     return settle(() => {
+      const version = this.#version.get() as number;
+      if (version !== this.#seen) {
+        this.#cache.clear();
+        this.#seen = version;
+      }
+      if (this.#cache.has(id)) return this.#cache.get(id);
       const doc = this.#get.get(id);
-      return doc === undefined ? undefined : accountOf(doc);
+      const account = doc === undefined ? undefined : accountOf(doc);
+      this.#cache.set(id, account);
+      return account;
     });
   }
 
@@ -41,5 +58,6 @@ export class SqliteAccountDirectory implements AccountDirectory {
     this.#db.transaction(() => {
       for (const account of accounts) put.run(account.id, accountDoc(account));
     })();
+    this.#cache.clear();
   }
 }

@@ -22,6 +22,13 @@ import {
 import { lookupOf } from "../../support/accounts.js";
 
 const accounts = lookupOf();
+/** The admin in a branch of its own, so being the admin is not also being an ancestor. */
+const sideAdmin = lookupOf([
+  { id: "top", reseller: true },
+  { id: "admin", parent: "top", master: true },
+  { id: "acme", parent: "top", reseller: true },
+  { id: "shop", parent: "top", reseller: true },
+]);
 const facts = (f: Omit<AuthFacts, "accounts" | "state"> & Partial<AuthFacts>): AuthFacts => ({
   accounts,
   state: "in_service",
@@ -216,6 +223,15 @@ describe("states.md §7.1 step 3: the release check", () => {
     expect(mayRelease(facts({ requester: "globex", owner: "acme_sales" }))).toBe(false);
     expect(mayRelease(facts({ requester: "acme" }))).toBe(false);
   });
+
+  it("passes for the admin even when it is no ancestor of the owner", () => {
+    expect(mayRelease(facts({ accounts: sideAdmin, requester: "admin", owner: "acme" }))).toBe(
+      true,
+    );
+    expect(mayRelease(facts({ accounts: sideAdmin, requester: "shop", owner: "acme" }))).toBe(
+      false,
+    );
+  });
 });
 
 describe("states.md §8: the hard-delete check", () => {
@@ -236,6 +252,11 @@ describe("authorization.md §4 and §11 note 2: who may add numbers", () => {
   it("refuses other accounts and unknown ones", () => {
     expect(mayAddNumbers(accounts, "plain")).toBe(false);
     expect(mayAddNumbers(accounts, "ghost")).toBe(false);
+  });
+
+  it("refuses a reseller without pvt_wnm_allow_additions", () => {
+    expect(mayAddNumbers(sideAdmin, "shop")).toBe(false);
+    expect(mayAddNumbers(sideAdmin, "admin")).toBe(true);
   });
 
   it("lets the admin create in every state and an adding account only in service or reserved", () => {

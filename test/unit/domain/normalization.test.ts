@@ -29,6 +29,10 @@ describe("normalization.md §1.3: every example of the table", () => {
     ["+4412345", "+4412345", false],
     ["0115", "+5", false],
     ["2125551234x", "2125551234x", false],
+    // Nine digits starting 2-9 are too short for NANP: converter 3 makes them international.
+    ["212555123", "+212555123", true],
+    ["415555010", "+415555010", true],
+    ["1415555010", "1415555010", false],
   ];
 
   it.each(rows)("normalizes %s to %s (reconcilable: %s)", (input, normalized, reconcilable) => {
@@ -51,6 +55,11 @@ describe("normalization.md §1.2: the last participating capture group", () => {
     const rules = compileNumberRules({ "^9(\\d+)$|^8(\\d+)$": { prefix: "+4", suffix: "0" } });
     expect(normalize("9123", rules)).toBe("+41230");
     expect(normalize("8123", rules)).toBe("+41230");
+  });
+
+  it("uses the last group when several groups take part in the match", () => {
+    const rules = compileNumberRules({ "^(1)(\\d+)$": { prefix: "+" } });
+    expect(normalize("1415", rules)).toBe("+415");
   });
 
   it("uses the whole match when the regex has no group", () => {

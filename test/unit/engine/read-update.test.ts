@@ -109,4 +109,36 @@ describe("update (authorization.md §6, decisions.md D4)", () => {
     expect(failure(result)).toEqual({ reason: "unauthorized" });
     expect(await snapshot(world.repository)).toEqual(world.before);
   });
+
+  it("a dry run answers the patched record and writes nothing, no event either", async () => {
+    const world = await worldWith([
+      aNumber({ state: "in_service", assignedTo: "acme", public: { keep: 1, drop: 2 } }),
+    ]);
+    world.clock.advance(10);
+
+    const result = await world.engine.update({
+      number: NUMBER,
+      requester: "acme",
+      patch: { drop: null, added: "x" },
+      dryRun: true,
+    });
+
+    expect(success(result).public).toEqual({ keep: 1, added: "x" });
+    expect(await snapshot(world.repository)).toEqual(world.before);
+    expect((await world.repository.eventsSince(undefined, 10)).events).toEqual([]);
+  });
+
+  it("a dry run is refused like the real one and writes nothing", async () => {
+    const world = await worldWith([aNumber({ state: "in_service", assignedTo: "acme" })]);
+
+    const result = await world.engine.update({
+      number: NUMBER,
+      requester: "globex",
+      patch: { a: 1 },
+      dryRun: true,
+    });
+
+    expect(failure(result)).toEqual({ reason: "unauthorized" });
+    expect(await snapshot(world.repository)).toEqual(world.before);
+  });
 });

@@ -1,0 +1,19 @@
+// A race worker process: opens the store named on the command line, waits for "go" on stdin,
+// runs its operations all at once through one engine, and prints their outcomes as JSON.
+import { createInterface } from "node:readline";
+import { openStoreWorld } from "../../../src/cli/serve-store.js";
+import { parseStoreSpec } from "../../../src/cli/store-spec.js";
+import { outcomeOf, raceOps, raceSetup } from "./race-ops.js";
+
+const [storeArg = "", workerArg = "0", countArg = "50", seedArg = "1"] = process.argv.slice(2);
+const spec = parseStoreSpec(storeArg);
+if ("error" in spec) throw new Error(spec.error);
+const opened = await openStoreWorld(spec, raceSetup());
+const ops = raceOps(Number(workerArg), Number(countArg), Number(seedArg));
+process.stdout.write("ready\n");
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) if (line === "go") break;
+const outcomes = await Promise.all(ops.map((op) => outcomeOf(opened.world.engine, op)));
+opened.close();
+process.stdout.write(`${JSON.stringify(outcomes)}\n`);
+process.exit(0);
