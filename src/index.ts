@@ -89,6 +89,20 @@ export type {
   RecordPatch,
   StoredEvent,
 } from "./domain/events.js";
+export { isNumberEvent } from "./domain/events.js";
+export type { PortRequestEvent, PortRequestEventType } from "./domain/port-request-events.js";
+export type { PortRequestRecord, PortAttachment } from "./domain/port-request.js";
+export type { PortFailure, PortResult } from "./domain/port-request-errors.js";
+export { PortNumberConflictError } from "./ports/port-requests.js";
+export type {
+  PortRequestQuery,
+  PortRequestRepository,
+  PortRequestWrite,
+  StoredPortRequest,
+} from "./ports/port-requests.js";
+export type { PortRequestService } from "./engine/port-requests/service.js";
+export type { PortAsker } from "./engine/port-requests/access.js";
+export type { PortMove } from "./engine/port-requests/moves.js";
 export type { AccountDirectory } from "./ports/accounts.js";
 export type {
   AcquireResult,
@@ -122,6 +136,8 @@ export { MemoryPhonebook } from "./adapters/providers/memory-phonebook.js";
 export type { PhonebookData } from "./adapters/providers/memory-phonebook.js";
 export { SimulatedE911 } from "./adapters/providers/simulated-e911.js";
 export type { E911Rule } from "./adapters/providers/simulated-e911.js";
+export { createPostgresWorld } from "./compose/postgres-world.js";
+export type { PostgresWorld, PostgresWorldOptions } from "./compose/postgres-world.js";
 export { openPostgresStore } from "./adapters/postgres/postgres-store.js";
 export type { PostgresStore, PostgresStoreOptions } from "./adapters/postgres/postgres-store.js";
 export { connectPostgres, redactUrl } from "./adapters/postgres/connect.js";

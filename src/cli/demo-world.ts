@@ -12,7 +12,7 @@ export interface DemoAccount {
   readonly token: string;
 }
 
-/** The demo accounts: the master, a reseller allowed to add numbers, two customers under it. */
+/** The demo accounts: the master, a reseller allowed to add numbers and managing its customers' port requests, two customers under it. */
 export const DEMO_ACCOUNTS: readonly (DemoAccount & AccountSpec)[] = [
   { id: "demo_master", name: "Master", token: "token-master", master: true, reseller: true },
   {
@@ -22,6 +22,7 @@ export const DEMO_ACCOUNTS: readonly (DemoAccount & AccountSpec)[] = [
     parent: "demo_master",
     reseller: true,
     allowAdditions: true,
+    portAuthority: true,
   },
   { id: "demo_customer_a", name: "Customer A", token: "token-customer-a", parent: "demo_reseller" },
   { id: "demo_customer_b", name: "Customer B", token: "token-customer-b", parent: "demo_reseller" },

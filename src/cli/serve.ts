@@ -63,7 +63,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onError: (error) =>
       output.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });
-  const app = createHonoApp(handler, { log: output.log });
+  const app = createHonoApp(handler, {
+    log: output.log,
+    maxUploadBytes: world.engine.config.port_attachment_max_bytes,
+  });
   return new Promise((resolve, reject) => {
     const server = listen(
       { fetch: app.fetch, port: options.port, hostname: options.host ?? "127.0.0.1" },

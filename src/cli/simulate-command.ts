@@ -1,5 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { openSqliteDatabase, type SqliteDatabase } from "../adapters/sqlite/sqlite-database.js";
+import { SqliteNumberRepository } from "../adapters/sqlite/sqlite-repository.js";
 import { InputFileError } from "../simulation/input-error.js";
 import { DEFAULT_PROFILE, parseProfile } from "../simulation/profile.js";
 import { renderReport } from "../simulation/report.js";
@@ -52,6 +54,16 @@ function progress(io: CliIo): (p: DayProgress) => void {
   };
 }
 
+/** Opens a SQLite store for a run: it must be new (a run starts from its own world). */
+function openNewSqlite(path: string): SqliteDatabase {
+  const database = openSqliteDatabase(path, { synchronous: "NORMAL" });
+  if (!database.created) {
+    database.close();
+    throw new UsageError(`--store: ${path} already holds a store; simulate needs a new one`);
+  }
+  return database;
+}
+
 /** `number-lifecycle simulate`: a seeded simulation of number flows, with its summary. */
 export const simulateCommand: Command = {
   name: "simulate",
@@ -87,7 +99,7 @@ export const simulateCommand: Command = {
       type: "string",
       valueName: "STORE",
       default: "memory",
-      description: "where the numbers live (memory for now)",
+      description: "where the numbers live: memory, or sqlite:PATH (a new database)",
     },
     trace: {
       type: "string",
@@ -116,8 +128,8 @@ export const simulateCommand: Command = {
     const days = integerOption(input, "days", 0, 100_000);
     const store = parseStoreSpec(options["store"] ?? "memory");
     if ("error" in store) throw new UsageError(`--store: ${store.error}`);
-    if (store.kind !== "memory")
-      throw new UsageError("--store: simulate runs on memory only for now");
+    if (store.kind === "postgres")
+      throw new UsageError("--store: simulate runs on memory or sqlite:PATH");
     let profile = DEFAULT_PROFILE;
     const file = options["profile"];
     try {
@@ -127,6 +139,7 @@ export const simulateCommand: Command = {
       io.err(`number-lifecycle simulate: ${error.message}\n`);
       return 2;
     }
+    const database = store.kind === "sqlite" ? openNewSqlite(store.path) : undefined;
     const tracePath = options["trace"];
     const trace = tracePath === undefined ? undefined : new FileSink(tracePath);
     let summary;
@@ -137,12 +150,14 @@ export const simulateCommand: Command = {
         numbers,
         days,
         profile,
+        ...(database === undefined ? {} : { repository: new SqliteNumberRepository(database.db) }),
         signal: io.signal,
         onDay: progress(io),
         ...(trace === undefined ? {} : { trace: (line: string) => trace.write(line) }),
       });
     } finally {
       trace?.close();
+      database?.close();
     }
     const report = options["report"];
     if (report !== undefined) await writeFile(report, renderReport(summary));

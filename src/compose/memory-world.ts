@@ -17,8 +17,10 @@ export type MemoryWorld = World<MemoryNumberRepository, MemoryAccountDirectory, 
  * and the optional phonebook and E911 back ends.
  */
 export function createMemoryWorld(options: MemoryWorldOptions): Promise<MemoryWorld> {
+  const repository = new MemoryNumberRepository();
   return composeWorld(options, {
-    repository: new MemoryNumberRepository(),
+    repository,
+    portRequests: repository.portRequests,
     accounts: new MemoryAccountDirectory(options.accounts),
     tokens: new MemoryTokenStore(options.tokens ?? []),
     seedNumbers: true,

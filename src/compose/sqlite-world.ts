@@ -46,8 +46,10 @@ export async function createSqliteWorld(options: SqliteWorldOptions): Promise<Sq
     },
   });
   try {
+    const repository = new SqliteNumberRepository(database.db);
     const world = await composeWorld(options, {
-      repository: new SqliteNumberRepository(database.db),
+      repository,
+      portRequests: repository.portRequests,
       accounts: new SqliteAccountDirectory(database.db),
       tokens: new SqliteTokenStore(database.db),
       seedNumbers: false,

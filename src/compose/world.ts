@@ -19,6 +19,7 @@ import type { AccountDirectory } from "../ports/accounts.js";
 import type { Carrier } from "../ports/carrier.js";
 import type { Clock } from "../ports/clock.js";
 import type { TokenStore } from "../ports/tokens.js";
+import type { PortRequestRepository } from "../ports/port-requests.js";
 import type { TransitionTable } from "../machine/transition-table.js";
 
 /** The default start of a world's clock, in Gregorian seconds (conformance/FORMAT.md). */
@@ -50,6 +51,8 @@ export interface WorldSetup {
   readonly clock?: Clock;
   /** Told when an event subscriber throws or rejects (the engine option of the same name). */
   readonly onSubscriberError?: SubscriberErrorHandler;
+  /** The source of port request ids (32 lowercase hex); default random. */
+  readonly newId?: () => string;
 }
 
 /** A built world: the engine and the adapters behind it, for driving and inspecting. */
@@ -74,6 +77,8 @@ export interface WorldStores<R, A, T> {
   readonly repository: R;
   readonly accounts: A;
   readonly tokens: T;
+  /** Where the store's port requests are read (its `commit` writes them); absent: the store keeps none. */
+  readonly portRequests?: PortRequestRepository;
   /** Write the setup's numbers (false: the store already holds its numbers). */
   readonly seedNumbers: boolean;
 }
@@ -132,6 +137,8 @@ export async function composeWorld<
     config: { carrier_modules: ["knm_local", "knm_simulated"], ...setup.config },
     transitions: setup.transitions,
     onSubscriberError: setup.onSubscriberError,
+    portRequests: stores.portRequests,
+    newId: setup.newId,
   });
   return { engine, repository, accounts, tokens, clock, upstream, faults, e911 };
 }

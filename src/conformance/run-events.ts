@@ -1,4 +1,4 @@
-import type { NumberEvent } from "../domain/events.js";
+import type { StoredEvent } from "../domain/events.js";
 import type { JsonObject, JsonValue } from "../domain/json.js";
 import { matchValue, show, type Mismatch } from "./match.js";
 import type { InspectEventsStep } from "./scenario.js";
@@ -8,7 +8,7 @@ import type { ScenarioWorld } from "./world.js";
 const PAGE = 1000;
 
 /** An event as a scenario sees it: its wire keys, as plain JSON. */
-function eventJson(event: NumberEvent): JsonObject {
+function eventJson(event: StoredEvent["event"]): JsonObject {
   return JSON.parse(JSON.stringify(event)) as JsonObject;
 }
 

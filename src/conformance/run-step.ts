@@ -4,6 +4,7 @@ import type { ApiRequest } from "../http/types.js";
 import { matchValue, show, type Mismatch } from "./match.js";
 import type { EventStep, InspectStep, RequestStep, Step } from "./scenario.js";
 import { collectEvents, runInspectEvents } from "./run-events.js";
+import { capture, matchBytes, runInspectPortRequest, withCaptures } from "./run-port.js";
 import { tokenOf, type ScenarioWorld } from "./world.js";
 
 const describeThrown = (error: unknown): string =>
@@ -11,14 +12,19 @@ const describeThrown = (error: unknown): string =>
 
 async function runRequest(
   step: RequestStep,
-  { handler, thrown }: ScenarioWorld,
+  { handler, thrown, captures }: ScenarioWorld,
 ): Promise<Mismatch | undefined> {
   const request: ApiRequest = {
     method: step.method,
     path: step.path,
     query: step.query,
     headers: { ...step.headers, ...(step.as === null ? {} : { "X-Auth-Token": tokenOf(step.as) }) },
-    body: step.body === undefined ? undefined : JSON.stringify(step.body.value),
+    body:
+      step.bodyBase64 !== undefined
+        ? Buffer.from(step.bodyBase64, "base64")
+        : step.body === undefined
+          ? undefined
+          : JSON.stringify(step.body.value),
   };
   thrown.length = 0;
   const response = await handler(request);
@@ -32,9 +38,15 @@ async function runRequest(
   }
   const headers = matchHeaders(step.expect.headers ?? {}, response.headers);
   if (headers !== undefined) return headers;
-  return step.expect.body === undefined
-    ? undefined
-    : matchValue(step.expect.body, response.body, "body");
+  if (step.expect.bodyBase64 !== undefined) {
+    const bytes = matchBytes(step.expect.bodyBase64, response.bytes);
+    if (bytes !== undefined) return bytes;
+  }
+  const body =
+    step.expect.body === undefined
+      ? undefined
+      : matchValue(step.expect.body, response.body, "body");
+  return body ?? capture(step, response.body, captures);
 }
 
 /** Matches expected response headers by name in any case; `"<absent>"` requires no such header. */
@@ -113,7 +125,8 @@ export async function runStep(step: Step, world: ScenarioWorld): Promise<Mismatc
   return mismatch;
 }
 
-async function runStepOnly(step: Step, world: ScenarioWorld): Promise<Mismatch | undefined> {
+async function runStepOnly(given: Step, world: ScenarioWorld): Promise<Mismatch | undefined> {
+  const step = withCaptures(given, world.captures);
   switch (step.kind) {
     case "request":
       return runRequest(step, world);
@@ -127,5 +140,7 @@ async function runStepOnly(step: Step, world: ScenarioWorld): Promise<Mismatch |
     case "inspect_events":
       await collectEvents(world);
       return runInspectEvents(step, world);
+    case "inspect_port_request":
+      return runInspectPortRequest(step, world);
   }
 }

@@ -9,6 +9,25 @@ export interface ScenarioAccount {
   readonly reseller?: boolean;
   readonly enabled?: boolean;
   readonly name?: string;
+  /** Manages the port requests of its sub-accounts (port-requests.md §13). */
+  readonly port_authority?: boolean;
+}
+
+/** A port request stored before the first step (`given.port_requests`, port-requests.md §13). */
+export interface ScenarioPortRequest {
+  readonly id: string;
+  readonly account: string;
+  readonly state: string;
+  readonly name: string;
+  readonly numbers: JsonObject;
+  readonly ported_numbers?: JsonObject;
+  /** Default: computed from the account's tree (§3). */
+  readonly port_authority?: string;
+  readonly public?: JsonObject;
+  readonly comments?: readonly JsonObject[];
+  readonly transitions?: readonly JsonObject[];
+  readonly created?: number;
+  readonly modified?: number;
 }
 
 /** A record stored before the first step (`given.numbers`). */
@@ -59,6 +78,7 @@ export interface ScenarioGiven {
   readonly phonebook?: JsonObject;
   readonly e911?: { readonly addresses: readonly ScenarioE911Address[] };
   readonly faults?: readonly ScenarioFault[];
+  readonly port_requests?: readonly ScenarioPortRequest[];
 }
 
 /** An API call and what must come back. */
@@ -70,11 +90,17 @@ export interface RequestStep {
   readonly query?: Readonly<Record<string, string>>;
   /** Present when the request has a body (any JSON value, `null` included). */
   readonly body?: { readonly value: JsonValue };
+  /** Raw bytes to send instead of a JSON body (`body_base64`). */
+  readonly bodyBase64?: string;
+  /** Names to bind to dotted paths of the response body, for `{{name}}` in later steps. */
+  readonly capture?: Readonly<Record<string, string>>;
   /** Request headers to send besides the credentials (e.g. `Idempotency-Key`). */
   readonly headers?: Readonly<Record<string, string>>;
   readonly expect: {
     readonly status: number;
     readonly body?: JsonValue;
+    /** The binary answer's bytes, base64-encoded. */
+    readonly bodyBase64?: string;
     /** Response headers by name (any case): a value to equal, or `"<absent>"`. */
     readonly headers?: Readonly<Record<string, string>>;
   };
@@ -111,8 +137,16 @@ export interface InspectEventsStep {
   readonly expect: readonly JsonObject[];
 }
 
+/** Reads a stored port request (port-requests.md §13); `expect` null requires that there is none. */
+export interface InspectPortRequestStep {
+  readonly kind: "inspect_port_request";
+  readonly id: string;
+  readonly expect: JsonObject | null;
+}
+
 /** One step of a scenario. */
-export type Step = RequestStep | AdvanceStep | EventStep | InspectStep | InspectEventsStep;
+export type Step =
+  RequestStep | AdvanceStep | EventStep | InspectStep | InspectEventsStep | InspectPortRequestStep;
 
 /** A validated scenario and the file it came from. */
 export interface Scenario {

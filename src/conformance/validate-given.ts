@@ -13,6 +13,7 @@ import {
   optional,
   stringAt,
 } from "./format-checks.js";
+import { readPortRequests } from "./validate-port.js";
 import type {
   ScenarioAccount,
   ScenarioE911Address,
@@ -43,7 +44,7 @@ function account(value: unknown, where: string): ScenarioAccount {
   const f = fieldsOf(
     value,
     where,
-    ["id", "parent", "master", "allow_additions", "reseller", "enabled", "name"],
+    ["id", "parent", "master", "allow_additions", "reseller", "enabled", "name", "port_authority"],
     ["id"],
   );
   return {
@@ -54,6 +55,7 @@ function account(value: unknown, where: string): ScenarioAccount {
     ...optional(f, "reseller", where, booleanAt),
     ...optional(f, "enabled", where, booleanAt),
     ...optional(f, "name", where, stringAt),
+    ...optional(f, "port_authority", where, booleanAt),
   };
 }
 
@@ -181,7 +183,13 @@ export function readGiven(value: unknown, where: string): ScenarioGiven {
     "phonebook",
     "e911",
     "faults",
+    "port_requests",
   ]);
+  const known = new Set(
+    Array.isArray(f["accounts"])
+      ? f["accounts"].map((a) => (a as { id?: unknown }).id as string)
+      : [],
+  );
   return {
     ...optional(f, "now", where, integerAt),
     ...optional(f, "config", where, config),
@@ -194,5 +202,6 @@ export function readGiven(value: unknown, where: string): ScenarioGiven {
       return { addresses: arrayAt(e["addresses"], `${at}.addresses`, e911Address) };
     }),
     ...optional(f, "faults", where, (v, at) => arrayAt(v, at, fault)),
+    ...optional(f, "port_requests", where, (v, at) => readPortRequests(v, at, known)),
   };
 }

@@ -10,6 +10,7 @@ import {
 import type { Scenario } from "./scenario.js";
 import { readGiven } from "./validate-given.js";
 import { readStep } from "./validate-step.js";
+import { checkCaptures } from "./validate-port.js";
 
 function stepsOf(value: unknown, at: string): unknown[] {
   if (!Array.isArray(value)) throw new FormatProblem(`${at} steps`, "must be an array");
@@ -22,15 +23,11 @@ function readScenario(value: unknown, where: string, file: string): Scenario {
   const at = `scenario "${name}"`;
   const given = Object.hasOwn(f, "given") ? readGiven(f["given"], `${at} given`) : {};
   const accounts = new Set((given.accounts ?? []).map((a) => a.id));
-  return {
-    file,
-    name,
-    ...optional(f, "description", at, stringAt),
-    given,
-    steps: stepsOf(f["steps"], at).map((step, i) =>
-      readStep(step, `${at} step ${i + 1}`, accounts),
-    ),
-  };
+  const steps = stepsOf(f["steps"], at).map((step, i) =>
+    readStep(step, `${at} step ${i + 1}`, accounts),
+  );
+  checkCaptures(steps, at);
+  return { file, name, ...optional(f, "description", at, stringAt), given, steps };
 }
 
 /**

@@ -10,11 +10,19 @@ import {
   optional,
   stringAt,
 } from "./format-checks.js";
+import { base64At, captureMap } from "./validate-port.js";
 import type { EventStep, InspectEventsStep, RequestStep, Step } from "./scenario.js";
 
 const METHOD = /^[A-Z]+$/;
 /** The key that says which kind a step is. */
-const KIND_KEYS = ["method", "advance", "event", "inspect", "inspect_events"] as const;
+const KIND_KEYS = [
+  "method",
+  "advance",
+  "event",
+  "inspect",
+  "inspect_events",
+  "inspect_port_request",
+] as const;
 
 /** An object of strings: a query or a set of headers. */
 function query(value: unknown, where: string): Record<string, string> {
@@ -35,9 +43,12 @@ function request(value: unknown, where: string, accounts: ReadonlySet<string>): 
   const f = fieldsOf(
     value,
     where,
-    ["as", "method", "path", "query", "headers", "body", "expect"],
+    ["as", "method", "path", "query", "headers", "body", "body_base64", "capture", "expect"],
     ["as", "method", "path", "expect"],
   );
+  if (Object.hasOwn(f, "body") && Object.hasOwn(f, "body_base64")) {
+    throw new FormatProblem(where, `has both "body" and "body_base64"`);
+  }
   const as = f["as"] === null ? null : stringAt(f["as"], `${where}.as`);
   if (as !== null && !accounts.has(as)) {
     throw new FormatProblem(`${where}.as`, `"${as}" names no account of given.accounts`);
@@ -47,9 +58,12 @@ function request(value: unknown, where: string, accounts: ReadonlySet<string>): 
   const expect = fieldsOf(
     f["expect"],
     `${where}.expect`,
-    ["status", "body", "headers"],
+    ["status", "body", "body_base64", "headers"],
     ["status"],
   );
+  if (Object.hasOwn(expect, "body") && Object.hasOwn(expect, "body_base64")) {
+    throw new FormatProblem(`${where}.expect`, `has both "body" and "body_base64"`);
+  }
   return {
     kind: "request",
     as,
@@ -58,9 +72,16 @@ function request(value: unknown, where: string, accounts: ReadonlySet<string>): 
     ...optional(f, "query", where, query),
     ...optional(f, "headers", where, query),
     ...(Object.hasOwn(f, "body") ? { body: { value: jsonAt(f["body"]) } } : {}),
+    ...(Object.hasOwn(f, "body_base64")
+      ? { bodyBase64: base64At(f["body_base64"], `${where}.body_base64`) }
+      : {}),
+    ...optional(f, "capture", where, captureMap),
     expect: {
       status: integerAt(expect["status"], `${where}.expect.status`, 100),
       ...(Object.hasOwn(expect, "body") ? { body: jsonAt(expect["body"]) } : {}),
+      ...(Object.hasOwn(expect, "body_base64")
+        ? { bodyBase64: base64At(expect["body_base64"], `${where}.expect.body_base64`) }
+        : {}),
       ...optional(expect, "headers", `${where}.expect`, query),
     },
   };
@@ -118,6 +139,12 @@ export function readStep(value: unknown, where: string, accounts: ReadonlySet<st
       return event(value, where);
     case "inspect_events":
       return inspectEvents(value, where);
+    case "inspect_port_request": {
+      const f = fieldsOf(value, where, ["inspect_port_request", "expect"], ["expect"]);
+      const expect = f["expect"] === null ? null : objectAt(f["expect"], `${where}.expect`);
+      const id = stringAt(f["inspect_port_request"], `${where}.inspect_port_request`);
+      return { kind: "inspect_port_request", id, expect };
+    }
     case "inspect": {
       const f = fieldsOf(value, where, ["inspect", "expect"], ["expect"]);
       const expect = f["expect"] === null ? null : objectAt(f["expect"], `${where}.expect`);

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from "../domain/json.js";
+import { isJsonObject, type JsonObject, type JsonValue } from "../domain/json.js";
 import type { NumberState } from "../domain/states.js";
 import type { AccountSpec } from "../adapters/memory/memory-accounts.js";
 import type { PhonebookData } from "../adapters/providers/memory-phonebook.js";
@@ -7,6 +7,7 @@ import type { WorldSetup } from "../compose/world.js";
 import { createApiHandler } from "../http/handler.js";
 import type { ApiHandler } from "../http/types.js";
 import type { TransitionTable } from "../machine/transition-table.js";
+import { seedPortRequests, sequentialIds } from "./world-ports.js";
 import type { ScenarioAccount, ScenarioGiven, ScenarioNumber } from "./scenario.js";
 
 /** A scenario's world: the engine and adapters, and the API handler over them. */
@@ -17,6 +18,8 @@ export interface ScenarioWorld {
   readonly thrown: unknown[];
   /** Where the runner has read the outbox to, and the events read but not yet inspected. */
   readonly events: { cursor: string | undefined; readonly unseen: JsonObject[] };
+  /** Values bound by `capture`, for `{{name}}` in later steps. */
+  readonly captures: Map<string, JsonValue>;
 }
 
 /** How the runner may change the world it builds (e.g. a broken transition table, to test the corpus). */
@@ -38,6 +41,7 @@ function accountSpec(a: ScenarioAccount): AccountSpec {
     allowAdditions: a.allow_additions,
     reseller: a.reseller,
     enabled: a.enabled,
+    portAuthority: a.port_authority,
   };
 }
 
@@ -94,8 +98,11 @@ export async function buildWorld(
 ): Promise<ScenarioWorld> {
   const world = await createWorldOn(options.store ?? "memory", {
     ...setupOfGiven(given),
+    newId: sequentialIds(),
     ...(options.transitions === undefined ? {} : { transitions: options.transitions }),
   });
+  const ids = (given.accounts ?? []).map((a) => a.id);
+  await seedPortRequests(world, ids, given.port_requests ?? []);
   const thrown: unknown[] = [];
   const handler = createApiHandler({
     engine: world.engine,
@@ -103,5 +110,11 @@ export async function buildWorld(
     onError: (error) => thrown.push(error),
   });
   // Records of `given` emit nothing, so the first inspection reads the outbox from its start.
-  return { world, handler, thrown, events: { cursor: undefined, unseen: [] } };
+  return {
+    world,
+    handler,
+    thrown,
+    events: { cursor: undefined, unseen: [] },
+    captures: new Map(),
+  };
 }

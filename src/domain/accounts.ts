@@ -13,6 +13,8 @@ export interface Account {
   readonly allowAdditions: boolean;
   /** Flagged reseller by its services document. */
   readonly reseller: boolean;
+  /** Manages the port requests of its sub-accounts (port-requests.md §3, P4). */
+  readonly portAuthority?: boolean;
   /** `pvt_enabled` is not false. */
   readonly enabled: boolean;
   /** Reseller account config `number_manager.carrier_modules`: carriers searched below it. */
@@ -76,4 +78,24 @@ export function resellerOf(accounts: AccountLookup, id: string): string | undefi
     if (ancestorId !== undefined && accounts(ancestorId)?.reseller) return ancestorId;
   }
   return account.tree[0];
+}
+
+/** The master account above an account (the first super-duper admin of its tree, or itself). */
+export function masterOf(accounts: AccountLookup, id: string): string | undefined {
+  if (isSuperduperAdmin(accounts, id)) return id;
+  return accounts(id)?.tree.find((ancestor) => isSuperduperAdmin(accounts, ancestor));
+}
+
+/**
+ * The port authority of an account's requests (port-requests.md §3): the master for the master
+ * itself; else the nearest strict ancestor flagged `portAuthority`; else the master account.
+ */
+export function findPortAuthority(accounts: AccountLookup, id: string): string {
+  if (isSuperduperAdmin(accounts, id)) return id;
+  const tree = accounts(id)?.tree ?? [];
+  for (let i = tree.length - 1; i >= 0; i--) {
+    const ancestor = tree[i] as string;
+    if (accounts(ancestor)?.portAuthority === true) return ancestor;
+  }
+  return masterOf(accounts, id) ?? tree[0] ?? id;
 }

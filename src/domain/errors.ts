@@ -7,6 +7,7 @@ import type { JsonObject, JsonValue } from "./json.js";
 export type NumberError =
   | { readonly reason: "not_reconcilable"; readonly input: string }
   | { readonly reason: "number_exists"; readonly number: string }
+  | { readonly reason: "number_is_porting"; readonly number: string }
   | { readonly reason: "not_found"; readonly number: string }
   | { readonly reason: "unauthorized"; readonly cause?: string }
   | { readonly reason: "additions_not_allowed"; readonly requester: string }
@@ -71,6 +72,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     code: 409,
     error: "number_exists",
     message: `number ${e.number} already exists`,
+    cause: e.number,
+  }),
+  number_is_porting: (e) => ({
+    code: 400,
+    error: "number_is_porting",
+    message: `number ${e.number} is porting`,
     cause: e.number,
   }),
   not_found: (e) => ({

@@ -1,3 +1,4 @@
+import type { PortRequestEvent } from "./port-request-events.js";
 import type { NumberState } from "./states.js";
 
 /** What changed a number (conformance/FORMAT.md `inspect_events`). */
@@ -53,7 +54,7 @@ export type NumberEventDraft = Omit<NumberEvent, "revision">;
 export interface StoredEvent {
   /** Opaque position: pass it to `since` to read what was committed after this event. */
   readonly cursor: string;
-  readonly event: NumberEvent;
+  readonly event: NumberEvent | PortRequestEvent;
 }
 
 /** The keys of an event that are known when it is drafted, besides its patches. */
@@ -99,4 +100,9 @@ export function stampEvent(draft: NumberEventDraft, revision: number): NumberEve
       return draft.patches;
     },
   };
+}
+
+/** True for the event of a number record (not of a port request): the outbox carries both. */
+export function isNumberEvent(event: StoredEvent["event"]): event is NumberEvent {
+  return event.type === "number";
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Account, AccountLookup } from "../domain/accounts.js";
 import { compileClassifiers, type Classifiers } from "../domain/classifiers.js";
 import { carrierName, resolveConfig, type EngineConfig } from "../domain/config.js";
@@ -8,6 +9,7 @@ import type { Carrier } from "../ports/carrier.js";
 import type { Clock } from "../ports/clock.js";
 import type { E911Provider } from "../ports/e911.js";
 import type { Phonebook } from "../ports/phonebook.js";
+import type { PortRequestRepository } from "../ports/port-requests.js";
 import type {
   CommitBatch,
   NumberRepository,
@@ -35,9 +37,21 @@ export interface EngineDeps {
   readonly config?: Partial<EngineConfig> | undefined;
   /** The transition table; defaults to the one derived from the lifecycle machine. */
   readonly transitions?: TransitionTable | undefined;
+  /** Where port requests are read; the repository's `commit` writes them. Absent: none exist. */
+  readonly portRequests?: PortRequestRepository | undefined;
+  /** The source of new port request ids (32 lowercase hex); default random. */
+  readonly newId?: (() => string) | undefined;
   /** Told when an event subscriber throws or rejects (default: a console warning); never raised. */
   readonly onSubscriberError?: SubscriberErrorHandler | undefined;
 }
+
+const randomId = (): string => randomBytes(16).toString("hex");
+
+/** Reads nothing: the port requests of an engine built without a port request store. */
+const NO_PORT_REQUESTS: PortRequestRepository = {
+  getPortRequest: () => Promise.resolve(undefined),
+  findPortRequests: () => Promise.resolve([]),
+};
 
 /** The engine's shared state: ports, compiled settings, the carrier registry, per-number locks. */
 export class EngineContext {
@@ -47,6 +61,8 @@ export class EngineContext {
   readonly carriers: ReadonlyMap<string, Carrier>;
   readonly transitions: TransitionTable;
   readonly lock = new KeyedLock();
+  readonly portRequests: PortRequestRepository;
+  readonly newId: () => string;
   /** Delivers committed events to in-process subscribers. */
   readonly bus: EventBus;
   /** The unit of work this context stages its writes in; undefined: each write commits at once. */
@@ -64,6 +80,8 @@ export class EngineContext {
     }
     this.carriers = carriers;
     this.transitions = deps.transitions ?? TRANSITION_TABLE;
+    this.portRequests = deps.portRequests ?? NO_PORT_REQUESTS;
+    this.newId = deps.newId ?? randomId;
     this.bus = new EventBus(deps.onSubscriberError);
   }
 

@@ -10,6 +10,7 @@ import type { EngineContext } from "./context.js";
 import { readCurrent } from "./hold-expiry.js";
 import { reconcile } from "./load.js";
 import { runTransition } from "./transition.js";
+import { isPorting } from "./port-requests/hooks.js";
 import type { AccountLookup } from "../domain/accounts.js";
 
 /** Create a number for an account (`PUT …/phone_numbers/{N}`). */
@@ -86,6 +87,9 @@ export async function createNumber(
       !mayAddNumbers(accounts, request.requester)
     ) {
       return fail({ reason: "additions_not_allowed", requester: request.requester });
+    }
+    if (stored === undefined && (await isPorting(ctx, number))) {
+      return fail({ reason: "number_is_porting", number: request.number });
     }
     const record =
       stored === undefined

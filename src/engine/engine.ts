@@ -34,6 +34,8 @@ import {
 import { searchNumbers, type SearchRequest } from "./search.js";
 import { sweep, type SweepReport } from "./sweep.js";
 import { reconcileNumber, type Reconciliation } from "./carrier-orders.js";
+import { PortRequestService } from "./port-requests/service.js";
+import { completeOnCall } from "./port-requests/hooks.js";
 
 /** Contexts of scoped engines, handed to the constructor through a private deps object. */
 const SCOPED = new WeakMap<EngineDeps, EngineContext>();
@@ -132,6 +134,11 @@ export class NumberEngine {
     return this.#ctx.deps.repository.releaseKey(account, key, token);
   }
 
+  /** The port request operations (spec/port-requests.md) over this engine's state. */
+  get portRequests(): PortRequestService {
+    return new PortRequestService(this.#ctx);
+  }
+
   /** Committed events: `subscribe` in process, `since` to read the outbox from a cursor. */
   get events(): EngineEvents {
     return engineEvents(this.#ctx);
@@ -197,7 +204,14 @@ export class NumberEngine {
 
   /** A call arrives for a number: a `port_in` number completes its port. */
   inboundCall(number: string): Promise<Result<NumberRecord | undefined>> {
-    return guarded(() => inboundCall(this.#ctx, number));
+    return guarded(async () => {
+      const called = await inboundCall(this.#ctx, number);
+      if (!called.ok || called.value !== undefined) return called;
+      const e164 = toE164(number, this.#ctx.rules);
+      if (e164 === undefined) return called;
+      await completeOnCall(this.#ctx, e164);
+      return { ok: true, value: (await this.#ctx.deps.repository.get(e164))?.record };
+    });
   }
 
   /**

@@ -9,6 +9,7 @@ import { recomputeFeatures } from "./features.js";
 import { readCurrent } from "./hold-expiry.js";
 import { loadForRequester, reconcile } from "./load.js";
 import { persist } from "./persist.js";
+import { identifyThroughPorts } from "./port-requests/hooks.js";
 
 /** Read one number (`GET …/{N}`). */
 export interface GetRequest {
@@ -95,7 +96,12 @@ export async function identifyNumber(
   const reconciled = reconcile(ctx, request.number);
   const number = reconciled.ok ? reconciled.value : request.number;
   const stored = await readCurrent(ctx, number);
-  if (stored === undefined) return fail({ reason: "not_found", number });
+  if (stored === undefined) {
+    const porting = await identifyThroughPorts(ctx, number, request.requester);
+    return porting === undefined
+      ? fail({ reason: "not_found", number })
+      : ok({ accountId: porting, number });
+  }
   const owner = stored.record.assignedTo;
   const accounts = await ctx.accountLookup([request.requester, owner]);
   if (!mayIdentify({ accounts, requester: request.requester, owner }))

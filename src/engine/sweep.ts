@@ -9,6 +9,7 @@ import { reconcileNumber } from "./carrier-orders.js";
 import { expireHold, hasExpiredHold } from "./hold-expiry.js";
 import { removeStored, type Change } from "./persist.js";
 import { runTransition } from "./transition.js";
+import { sweepPortRequests } from "./port-requests/hooks.js";
 import { recordsInState } from "./scan.js";
 
 /** What one sweep did, number by number. */
@@ -24,6 +25,10 @@ export interface SweepReport {
   /** How many events left the outbox, older than `event_retention_d` days (docs/events.md). */
   readonly prunedEvents: number;
   readonly failed: readonly string[];
+  /** Port requests deleted by the clean-up (port-requests.md §11). */
+  readonly deletedPortRequests: number;
+  /** `unconfirmed` port requests reminded of. */
+  readonly portReminders: number;
 }
 
 /** A purged offer emits nothing (conformance/FORMAT.md); a purged deleted record does. */
@@ -115,8 +120,18 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
       else if (outcome === "unresolved") failed.push(record.number);
     }
   }
+  const ports = await sweepPortRequests(ctx);
   const prunedEvents = await ctx.deps.repository.pruneEvents(
     now - ctx.config.event_retention_d * SECONDS_PER_DAY,
   );
-  return { purged, agedOut, expiredHolds, purgedKeys, settledOrders, prunedEvents, failed };
+  return {
+    purged,
+    agedOut,
+    expiredHolds,
+    purgedKeys,
+    settledOrders,
+    prunedEvents,
+    failed,
+    ...ports,
+  };
 }

@@ -17,6 +17,9 @@ const JSON_HEADERS = { "content-type": "application/json" } as const;
  * an error carries its code as a string in `error` and has no `revision`.
  */
 export function envelope(reply: Reply, meta: EnvelopeMeta): ApiResponse {
+  if (reply.kind === "bytes") {
+    return { status: 200, headers: { ...reply.headers }, body: null, bytes: reply.data };
+  }
   if (reply.kind === "success") {
     const body: JsonObject = {
       auth_token: meta.authToken,

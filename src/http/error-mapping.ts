@@ -82,6 +82,7 @@ export function httpFailure(error: NumberError, endpoint: Endpoint): Reply {
     case "invalid_request":
       return validationError(error.field, error.rule, error.message, error.target);
     case "number_exists":
+    case "number_is_porting":
     case "unauthorized":
     case "no_change_required":
     case "by_carrier":

@@ -33,6 +33,18 @@ function header(request: ApiRequest, name: string): string | undefined {
   return key === undefined ? undefined : headers[key];
 }
 
+/** The raw upload of a request: its bytes, whether the transport cut it short, its type. */
+function uploadOf(request: ApiRequest) {
+  return {
+    bytes:
+      typeof request.body === "string"
+        ? Buffer.from(request.body, "utf8")
+        : (request.body ?? new Uint8Array()),
+    truncated: request.bodyTruncated === true,
+    contentType: header(request, "content-type"),
+  };
+}
+
 /** A revision derived from the answered data, so the same data always has the same revision. */
 function revisionOf(reply: Reply): string {
   if (reply.kind !== "success") return "";
@@ -64,9 +76,13 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     if (requester !== undefined && account !== undefined) {
       if (!(await engine.mayActOnAccount(requester, account))) return FORBIDDEN;
     }
-    const parsed = parseBody(request.body, options.maxBodyBytes);
+    const upload = target.body === "bytes" ? uploadOf(request) : undefined;
+    const parsed =
+      upload === undefined
+        ? parseBody(request.body, options.maxBodyBytes)
+        : ({ ok: true, body: { data: {}, top: {} } } as const);
     if (!parsed.ok) return parsed.reply;
-    const context = { engine, params, query: request.query ?? {}, body: parsed.body };
+    const context = { engine, params, query: request.query ?? {}, body: parsed.body, upload };
     if (target.auth === "optional") return target.run({ ...context, requester });
     // A required route without a requester was answered 401 before dispatch.
     return target.run({ ...context, requester: requester as string });

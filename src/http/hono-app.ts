@@ -13,7 +13,12 @@ export interface HonoAppOptions {
    * 64 MiB). A body longer still is answered with `Connection: close`.
    */
   readonly maxDrainBytes?: number;
+  /** Bytes of an upload (a port request attachment) read before it is judged too large (default 5 MiB, P14). */
+  readonly maxUploadBytes?: number;
 }
+
+/** Upload paths (`…/port_requests/{id}/attachments…`): their bodies are bytes with their own limit. */
+const isUpload = (path: string): boolean => /\/port_requests\/[^/]+\/attachments(\/|$)/.test(path);
 
 /** What was read of a body: at most `limit + 1` bytes, and whether the stream was read to its end. */
 interface ReadBody {
@@ -61,24 +66,29 @@ async function readLimited(
 export function createHonoApp(handler: ApiHandler, options: HonoAppOptions = {}): Hono {
   const app = new Hono();
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const uploadLimit = options.maxUploadBytes ?? 5_242_880;
   const drain = Math.max(options.maxDrainBytes ?? 64 * 1024 * 1024, limit + 1);
   app.all("*", async (c) => {
     const started = performance.now();
     const url = new URL(c.req.url);
-    const body = await readLimited(c.req.raw.body, limit, drain);
+    const upload = isUpload(url.pathname);
+    const bodyLimit = upload ? uploadLimit : limit;
+    const body = await readLimited(c.req.raw.body, bodyLimit, Math.max(drain, bodyLimit + 1));
     const request: ApiRequest = {
       method: c.req.method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: c.req.header(),
       body: body.bytes,
+      bodyTruncated: (body.bytes?.byteLength ?? 0) > bodyLimit,
     };
     const response = await handler(request);
     const ms = (performance.now() - started).toFixed(1);
     options.log?.(`${request.method} ${request.path} ${response.status} ${ms}ms`);
     const headers = new Headers(response.headers);
     if (!body.complete) headers.set("connection", "close");
-    return new Response(JSON.stringify(response.body), { status: response.status, headers });
+    const content = response.bytes ?? JSON.stringify(response.body);
+    return new Response(content, { status: response.status, headers });
   });
   return app;
 }

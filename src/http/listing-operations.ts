@@ -65,7 +65,14 @@ export function globalSearch(ctx: RouteContext): Promise<Reply> {
 export async function listNumbers(ctx: AuthedContext): Promise<Reply> {
   const account = param(ctx, "account_id");
   if (ctx.query["prefix"] !== undefined) return search(ctx, account);
-  return listingReply(ctx.engine, await ctx.engine.list({ account, query: ctx.query }));
+  const page = await ctx.engine.list({ account, query: ctx.query });
+  const reply = await listingReply(ctx.engine, page);
+  if (ctx.query["include_ports"] !== "true" || reply.kind !== "success") return reply;
+  const numbers = (reply.data as JsonObject)["numbers"] as JsonObject;
+  for (const [number, entry] of await ctx.engine.portRequests.portInEntries(account)) {
+    if (!Object.hasOwn(numbers, number)) numbers[number] = entry;
+  }
+  return reply;
 }
 
 /** POST …/fix: nothing to re-synchronize in one store, so it answers the listing. */

@@ -40,11 +40,19 @@ export function createWithState(
 
 /** GET …/{N}: the number's view; every failure is 404 bad_identifier. */
 export async function readNumber(ctx: AuthedContext): Promise<Reply> {
-  const result = await ctx.engine.get({
-    number: param(ctx, "phone_number"),
-    requester: ctx.requester,
+  const number = param(ctx, "phone_number");
+  const result = await ctx.engine.get({ number, requester: ctx.requester });
+  if (result.ok || ctx.query["include_ports"] !== "true") return viewOrFailure(result, "read");
+  const e164 = ctx.engine.toE164(number);
+  const entries = await ctx.engine.portRequests.portInEntries(param(ctx, "account_id"));
+  const entry = e164 === undefined ? undefined : entries.get(e164);
+  if (entry === undefined) return viewOrFailure(result, "read");
+  const { created, updated, port_id, port_state, ...rest } = entry;
+  return success({
+    ...rest,
+    id: e164 as string,
+    _read_only: { created, modified: updated, state: "port_in", port_id, port_state } as JsonObject,
   });
-  return viewOrFailure(result, "read");
 }
 
 /** PUT …/{N}: creates the number for the URL account with the body's public fields. */

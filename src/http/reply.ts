@@ -4,6 +4,11 @@ import type { JsonObject, JsonValue } from "../domain/json.js";
 export type Reply =
   | { readonly kind: "success"; readonly data: JsonValue; readonly extra?: JsonObject | undefined }
   | {
+      readonly kind: "bytes";
+      readonly data: Uint8Array;
+      readonly headers: Readonly<Record<string, string>>;
+    }
+  | {
       readonly kind: "error";
       readonly status: number;
       readonly message: string;

@@ -21,6 +21,7 @@ import {
   reserveNumber,
   updateNumber,
 } from "./number-operations.js";
+import { PORT_REQUEST_ROUTES } from "./port-request-routes.js";
 import type { Route } from "./route-context.js";
 
 const ACCOUNT = "/v2/accounts/{account_id}/phone_numbers";
@@ -191,4 +192,5 @@ export const ROUTES: readonly Route[] = [
     auth: "required",
     run: identifyNumber,
   },
+  ...PORT_REQUEST_ROUTES,
 ];

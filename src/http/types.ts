@@ -11,6 +11,8 @@ export interface ApiRequest {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** The raw body, as text or as the bytes received (judged as UTF-8); absent when there is none. */
   readonly body?: string | Uint8Array | undefined;
+  /** The transport stopped reading the body at its limit: the body is larger than what `body` holds. */
+  readonly bodyTruncated?: boolean | undefined;
 }
 
 /** A transport-agnostic API response. */
@@ -18,6 +20,8 @@ export interface ApiResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: JsonValue;
+  /** A binary answer (an attachment): sent instead of `body`. */
+  readonly bytes?: Uint8Array | undefined;
 }
 
 /** Handles one API request in-process. */

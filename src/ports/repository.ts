@@ -2,6 +2,7 @@ import type { NumberEventDraft, StoredEvent } from "../domain/events.js";
 import type { ClaimOutcome, KeptAnswer, KeyClaim } from "../domain/idempotency.js";
 import type { NumberRecord } from "../domain/record.js";
 import type { NumberState } from "../domain/states.js";
+import type { PortRequestWrite } from "./port-requests.js";
 
 /** A stored record with its revision, for optimistic concurrency. */
 export interface StoredNumber {
@@ -45,6 +46,8 @@ export interface CommitBatch {
   readonly writes: readonly NumberWrite[];
   /** Answers kept for idempotency keys, stored with the writes (each replaces its key's claim). */
   readonly answers?: readonly KeptAnswer[];
+  /** Port request writes committed with the number writes (P8), after them; a store without port requests refuses a batch that has some. */
+  readonly portRequests?: readonly PortRequestWrite[];
 }
 
 /** A page of the outbox and the cursor to read on from. */

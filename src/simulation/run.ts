@@ -1,4 +1,4 @@
-import type { NumberEvent } from "../domain/events.js";
+import { isNumberEvent, type NumberEvent } from "../domain/events.js";
 import type { NumberErrorReason } from "../domain/errors.js";
 import type { NumberEngine } from "../engine/engine.js";
 import { edgeOfEvent } from "./edges.js";
@@ -45,7 +45,7 @@ export class EventFeed {
     for (;;) {
       const page = await this.engine.events.since(this.#cursor, EVENT_PAGE);
       this.#cursor = page.cursor;
-      for (const stored of page.events) out.push(stored.event);
+      for (const { event } of page.events) if (isNumberEvent(event)) out.push(event);
       if (page.events.length < EVENT_PAGE) return out;
     }
   }

@@ -1,12 +1,11 @@
-import { DEFAULT_WORLD_NOW } from "../compose/memory-world.js";
+import { composeWorld } from "../compose/world.js";
 import { makeRecord } from "../domain/record.js";
-import { LocalCarrier } from "../adapters/carriers/local.js";
-import { ReservedCarrier } from "../adapters/carriers/reserved.js";
-import { SimulatedCarrier, type InventoryEntry } from "../adapters/carriers/simulated.js";
+import type { SimulatedCarrier, InventoryEntry } from "../adapters/carriers/simulated.js";
 import { MemoryAccountDirectory, type AccountSpec } from "../adapters/memory/memory-accounts.js";
 import { MemoryNumberRepository } from "../adapters/memory/memory-repository.js";
-import { ManualClock } from "../adapters/memory/manual-clock.js";
-import { NumberEngine } from "../engine/engine.js";
+import { MemoryTokenStore } from "../adapters/memory/memory-tokens.js";
+import type { ManualClock } from "../adapters/memory/manual-clock.js";
+import type { NumberEngine } from "../engine/engine.js";
 import type { NumberRepository } from "../ports/repository.js";
 import type { SimulationProfile } from "./profile.js";
 import { Random } from "./random.js";
@@ -95,7 +94,6 @@ export async function buildWorld(
   if (settings.accounts < 2) throw new RangeError("a simulation needs at least 2 accounts");
   const random = new Random(`${settings.seed}/world`);
   const tree = accountTree(settings, profile, random);
-  const clock = new ManualClock(DEFAULT_WORLD_NOW);
   const pool: string[] = [];
   const inventory: InventoryEntry[] = [];
   const portable: string[] = [];
@@ -107,6 +105,15 @@ export async function buildWorld(
     else if (roll < poolShare + upstreamShare) inventory.push({ number });
     else portable.push(number);
   }
+  const { engine, clock, upstream } = await composeWorld(
+    { accounts: tree.specs, inventory, config: profile.config },
+    {
+      repository,
+      accounts: new MemoryAccountDirectory(tree.specs),
+      tokens: new MemoryTokenStore([]),
+      seedNumbers: false,
+    },
+  );
   for (let i = 0; i < pool.length; i += POOL_BATCH) {
     const writes = pool.slice(i, i + POOL_BATCH).map((number) => ({
       number,
@@ -116,19 +123,6 @@ export async function buildWorld(
     }));
     await repository.commit({ writes });
   }
-  const upstream = new SimulatedCarrier({ inventory });
-  const engine = new NumberEngine({
-    repository,
-    accounts: new MemoryAccountDirectory(tree.specs),
-    clock,
-    carriers: [
-      new LocalCarrier(repository),
-      new ReservedCarrier(repository, "account"),
-      new ReservedCarrier(repository, "reseller"),
-      upstream,
-    ],
-    config: { carrier_modules: ["knm_local", "knm_simulated"], ...profile.config },
-  });
   return {
     engine,
     repository,

@@ -23,3 +23,9 @@ export type { TokenStoreCase, TokenStoreFixture, TokenStoreSubject } from "./tok
 export type { RepositoryCase, RepositoryContractOptions } from "./repository-contract.js";
 export type { RepositoryFactory } from "./repository-writes.js";
 export { deleteRecord, putRecord } from "./repository-fixtures.js";
+export { aPortRequest, portRequestContract } from "./port-request-contract.js";
+export type {
+  PortRequestCase,
+  PortRequestStore,
+  PortRequestStoreFactory,
+} from "./port-request-contract.js";

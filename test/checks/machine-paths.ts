@@ -1,3 +1,4 @@
+import type { NumberEvent } from "../../src/domain/events.js";
 /**
  * Machine path coverage (issue 11 item 4): xstate's graph utilities (`xstate/graph`, the
  * successor of `@xstate/graph`) enumerate every simple path of a model whose transition is the
@@ -286,14 +287,9 @@ export async function drivePath(
     const page = await world.engine.events.since(cursor, 10);
     cursor = page.cursor;
     expect(
-      page.events.map(({ event: e }) => [
-        e.operation,
-        e.from,
-        e.to,
-        e.account_id,
-        e.owner_before,
-        e.owner_after,
-      ]),
+      page.events
+        .map(({ event }) => event as NumberEvent)
+        .map((e) => [e.operation, e.from, e.to, e.account_id, e.owner_before, e.owner_after]),
       where,
     ).toEqual([
       [

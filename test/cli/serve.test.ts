@@ -80,7 +80,7 @@ describe("number-lifecycle serve", () => {
     child.kill("SIGINT");
 
     expect(line).toMatch(
-      /^sweep in \d+ ms: purged 0, aged out 0, expired holds 0, purged keys 0, settled orders 0, pruned events 0, failed 0$/,
+      /^sweep in \d+ ms: purged 0, aged out 0, expired holds 0, purged keys 0, settled orders 0, pruned events 0, failed 0, deleted port requests 0, port reminders 0$/,
     );
     expect(await run.exit()).toBe(0);
   });

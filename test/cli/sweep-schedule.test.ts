@@ -79,10 +79,12 @@ describe("the scheduled sweep", () => {
       settledOrders: [],
       prunedEvents: 2,
       failed: [],
+      deletedPortRequests: 1,
+      portReminders: 0,
     });
 
     expect(line).toBe(
-      "sweep: purged 6 (+1 +2 +3 +4 +5 …), aged out 0, expired holds 1 (+7), purged keys 3, settled orders 0, pruned events 2, failed 0",
+      "sweep: purged 6 (+1 +2 +3 +4 +5 …), aged out 0, expired holds 1 (+7), purged keys 3, settled orders 0, pruned events 2, failed 0, deleted port requests 1, port reminders 0",
     );
   });
 });

@@ -42,7 +42,7 @@ describe("number-lifecycle conformance", () => {
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toBe(
-      `${folder}/b.json: scenario "a_scenario" step 1: a step of no known kind (no method, advance, event, inspect, inspect_events)\n`,
+      `${folder}/b.json: scenario "a_scenario" step 1: a step of no known kind (no method, advance, event, inspect, inspect_events, inspect_port_request)\n`,
     );
   });
 

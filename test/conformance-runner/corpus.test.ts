@@ -28,7 +28,7 @@ describe.each<WorldStore>(["memory", "sqlite"])("the conformance corpus on %s", 
     const { failed, total } = await failures(CORPUS, store);
     expect(failed).toEqual([]);
     expect(total).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it.skipIf(!existsSync(EXAMPLES))(
     "passes every shared example scenario (skipped when ../shared/conformance/examples is not beside the clone)",

@@ -5,6 +5,7 @@ import { SqliteNumberRepository } from "../../src/adapters/sqlite/sqlite-reposit
 import { SqliteTokenStore } from "../../src/adapters/sqlite/sqlite-tokens.js";
 import {
   accountDirectoryContract,
+  portRequestContract,
   repositoryContract,
   tokenStoreContract,
 } from "../../src/testing/index.js";
@@ -57,6 +58,15 @@ describe("SqliteTokenStore", () => {
         store.put(KNOWN_TOKENS);
         return { store, known: KNOWN_TOKENS };
       },
+    }),
+  );
+});
+
+describe("SqliteNumberRepository's port requests", () => {
+  registerCases(
+    portRequestContract(() => {
+      const repository = new SqliteNumberRepository(open().db);
+      return { numbers: repository, requests: repository.portRequests };
     }),
   );
 });

@@ -8,6 +8,7 @@ const N = "+14155550100";
 const EXAMPLES: { readonly [R in NumberErrorReason]: Extract<NumberError, { reason: R }> } = {
   not_reconcilable: { reason: "not_reconcilable", input: "abc" },
   number_exists: { reason: "number_exists", number: N },
+  number_is_porting: { reason: "number_is_porting", number: "4155550100" },
   not_found: { reason: "not_found", number: N },
   unauthorized: { reason: "unauthorized" },
   additions_not_allowed: { reason: "additions_not_allowed", requester: "plain" },
@@ -46,6 +47,7 @@ const TABLE: [NumberErrorReason, Endpoint, number, string][] = [
   ["not_reconcilable", "create", 404, "not_reconcilable"],
   ["not_reconcilable", "update", 400, "client error"],
   ["number_exists", "create", 409, "number_exists"],
+  ["number_is_porting", "create", 400, "number_is_porting"],
   ["not_found", "move", 404, "bad_identifier"],
   ["unauthorized", "update", 403, "forbidden"],
   ["additions_not_allowed", "create", 500, "unauthorized"],

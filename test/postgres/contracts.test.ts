@@ -1,5 +1,10 @@
 import { describe, it } from "vitest";
-import { accountDirectoryContract, repositoryContract } from "../../src/testing/index.js";
+import {
+  accountDirectoryContract,
+  repositoryContract,
+  tokenStoreContract,
+} from "../../src/testing/index.js";
+import { KNOWN_TOKENS } from "../contracts/provider-fixtures.js";
 import { registerCases } from "../contracts/register-cases.js";
 import { testDatabase } from "../support/postgres.js";
 import { checkAgainstModel } from "../support/repository-model.js";
@@ -19,33 +24,25 @@ describe("PostgresAccountDirectory", () => {
     accountDirectoryContract({
       make: async () => {
         const { accounts } = await db.freshStore();
-        await accounts.save([
-          {
-            id: "root",
-            tree: [],
-            superduperAdmin: true,
-            allowAdditions: true,
-            reseller: true,
-            enabled: true,
-          },
-          {
-            id: "child",
-            tree: ["root"],
-            superduperAdmin: false,
-            allowAdditions: false,
-            reseller: true,
-            enabled: true,
-          },
-          {
-            id: "grandchild",
-            tree: ["root", "child"],
-            superduperAdmin: false,
-            allowAdditions: false,
-            reseller: false,
-            enabled: false,
-          },
+        await accounts.put([
+          { id: "grandchild", parent: "child" },
+          { id: "root", master: true, reseller: true },
+          { id: "child", parent: "root", allowAdditions: true },
+          { id: "sibling", parent: "root" },
         ]);
         return { directory: accounts, chain: ["root", "child", "grandchild"], unknown: "nobody" };
+      },
+    }),
+  );
+});
+
+describe("PostgresTokenStore", () => {
+  registerCases(
+    tokenStoreContract({
+      make: async () => {
+        const { tokens } = await db.freshStore();
+        await tokens.put(KNOWN_TOKENS);
+        return { store: tokens, known: KNOWN_TOKENS };
       },
     }),
   );

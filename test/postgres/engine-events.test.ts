@@ -36,7 +36,7 @@ describe("engine.events over PostgreSQL", () => {
   it("reads back, through since, the same events as the memory store, patches included, and the subscriber's", async () => {
     const accounts = new MemoryAccountDirectory(STANDARD_TREE);
     const store = await openPostgresStore(db.pool, { schema: db.freshSchema() });
-    await store.accounts.save(accounts.all());
+    await store.accounts.put(STANDARD_TREE);
     const pgClock = new ManualClock(NOW);
     const onPg = engineOver(store.repository, store.accounts, pgClock);
     const memClock = new ManualClock(NOW);
@@ -58,7 +58,7 @@ describe("engine.events over PostgreSQL", () => {
   it("lets a restarted engine resume from its cursor with no gap and no repeat, and prunes by retention", async () => {
     const schema = db.freshSchema();
     const store = await openPostgresStore(db.pool, { schema });
-    await store.accounts.save(new MemoryAccountDirectory(STANDARD_TREE).all());
+    await store.accounts.put(STANDARD_TREE);
     const clock = new ManualClock(NOW);
     const first = engineOver(store.repository, store.accounts, clock);
     await first.createMany({ numbers: [N[0], N[1]], account: "acme", requester: "acme" });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, expect, it } from "vitest";
 import type { PgPool, PgQuery } from "../../src/adapters/postgres/driver.js";
 import { openPostgresStore } from "../../src/adapters/postgres/postgres-store.js";
-import { SCHEMA_VERSION } from "../../src/adapters/postgres/schema.js";
+import { SCHEMA_VERSION } from "../../src/adapters/sql/schema.js";
 import { RevisionConflictError, singleWrite } from "../../src/ports/repository.js";
 import { aNumber } from "../contracts/a-number.js";
 import { testDatabase } from "../support/postgres.js";
@@ -10,7 +10,7 @@ import { testDatabase } from "../support/postgres.js";
 const db = testDatabase();
 const A = "+14155550100";
 /** Text of the statements that create numbers (one or several). */
-const MARK = `"numbers" AS n (number`;
+const MARK = "ON CONFLICT (number)";
 
 /** The pool, except that statements whose text contains `marker` fail with `code` (`times` times). */
 function failing(
@@ -62,7 +62,7 @@ describe("PostgreSQL store schema", () => {
     await openPostgresStore(db.pool, { schema });
     await db.pool.query({ text: `UPDATE "${schema}".schema_version SET version = 99` });
     await expect(openPostgresStore(db.pool, { schema })).rejects.toThrow(
-      `database schema version 99 is newer than this code's ${SCHEMA_VERSION}`,
+      `schema version 99 is newer than this code's ${SCHEMA_VERSION}`,
     );
   });
 });
@@ -119,5 +119,31 @@ describe("PostgreSQL errors", () => {
     await expect(
       repository.commit(singleWrite(aNumber({ number: A, state: "available" }), null)),
     ).rejects.toThrow(/^postgres 42P01: relation .* does not exist$/);
+  });
+});
+
+describe("PostgresAccountDirectory", () => {
+  const acme = (enabled: boolean) => ({ id: "acme", reseller: true, enabled });
+  const read = (enabled: boolean) => ({
+    id: "acme",
+    tree: [],
+    superduperAdmin: false,
+    allowAdditions: false,
+    reseller: true,
+    enabled,
+  });
+
+  it("keeps lookups for accountCacheMs, shows its own saves at once, and with 0 reads every time", async () => {
+    const schema = db.freshSchema();
+    const writer = (await openPostgresStore(db.pool, { schema })).accounts;
+    const cached = (await openPostgresStore(db.pool, { schema, accountCacheMs: 60_000 })).accounts;
+    const uncached = (await openPostgresStore(db.pool, { schema, accountCacheMs: 0 })).accounts;
+    expect(await cached.get("acme")).toBeUndefined();
+    await writer.put([acme(true)]);
+    expect(await uncached.get("acme")).toEqual(read(true));
+    expect(await cached.get("acme")).toBeUndefined();
+    await cached.put([acme(false)]);
+    expect(await cached.get("acme")).toEqual(read(false));
+    expect(await uncached.get("acme")).toEqual(read(false));
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { applyPatches, enablePatches, type Patch } from "immer";
 import { describe, expect, it } from "vitest";
 import type { MemoryWorld } from "../../src/compose/memory-world.js";
-import type { NumberEvent } from "../../src/domain/events.js";
+import { isNumberEvent, type NumberEvent } from "../../src/domain/events.js";
 import type { JsonObject } from "../../src/domain/json.js";
 import { toDocument } from "../../src/domain/record.js";
 import { built, NUMBERS, perform, story } from "../support/event-story.js";
@@ -24,7 +24,7 @@ async function outbox(world: MemoryWorld, pageSize: number): Promise<NumberEvent
   const events: NumberEvent[] = [];
   for (let cursor: string | undefined; ;) {
     const page = await world.engine.events.since(cursor, pageSize);
-    events.push(...page.events.map((e) => e.event));
+    events.push(...page.events.map((e) => e.event).filter(isNumberEvent));
     if (page.events.length === 0) return events;
     cursor = page.cursor;
   }

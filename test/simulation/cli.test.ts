@@ -65,10 +65,23 @@ describe("number-lifecycle simulate and replay", () => {
     expect(existsSync(trace) || existsSync(report)).toBe(false);
   });
 
+  it("runs on a new SQLite database, and refuses one that already holds a store", async () => {
+    const path = join(await folder(), "sim.db");
+    const first = await runTool(["simulate", ...SIZE, "--store", `sqlite:${path}`, "--json"]);
+    expect(first.code).toBe(0);
+    const memory = await runTool(["simulate", ...SIZE, "--json"]);
+    const { elapsedMs: _a, stepsPerSecond: _b, ...onSqlite } = JSON.parse(first.out);
+    const { elapsedMs: _c, stepsPerSecond: _d, ...onMemory } = JSON.parse(memory.out);
+    expect(onSqlite).toEqual(onMemory);
+    const again = await runTool(["simulate", ...SIZE, "--store", `sqlite:${path}`]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("already holds a store");
+  });
+
   it("exits 2 on bad arguments and on a malformed trace", async () => {
     expect((await runTool(["simulate", "--days", "x"])).code).toBe(2);
     expect((await runTool(["simulate", "--accounts", "1"])).code).toBe(2);
-    expect((await runTool(["simulate", "--store", "sqlite:x.db"])).code).toBe(2);
+    expect((await runTool(["simulate", "--store", "postgres://db/x"])).code).toBe(2);
     const trace = join(await folder(), "bad.jsonl");
     await writeFile(trace, '{"format":"number-lifecycle-trace","version":2}\n');
     expect(await runTool(["replay", trace])).toEqual({

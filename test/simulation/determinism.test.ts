@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MemoryNumberRepository } from "../../src/adapters/memory/memory-repository.js";
+import { openSqliteDatabase } from "../../src/adapters/sqlite/sqlite-database.js";
+import { SqliteNumberRepository } from "../../src/adapters/sqlite/sqlite-repository.js";
 import { NUMBER_STATES } from "../../src/domain/states.js";
 import { simulate } from "../../src/simulation/simulate.js";
 import { SMALL, traced } from "./support.js";
@@ -56,5 +58,24 @@ describe("simulate: determinism", () => {
       ),
       { numRuns: 8 },
     );
+  });
+});
+
+describe("simulate: on SQLite", () => {
+  it("writes the same trace on a SQLite store as on memory, but for the revisions each store assigns", async () => {
+    const database = openSqliteDatabase(":memory:");
+    try {
+      const lines: string[] = [];
+      await simulate({
+        ...SMALL,
+        repository: new SqliteNumberRepository(database.db),
+        trace: (line) => lines.push(line),
+      });
+      const memory = await traced(SMALL);
+      const unrevised = (text: string): string => text.replace(/"revision":\d+/g, '"revision":0');
+      expect(unrevised(lines.join(""))).toBe(unrevised(memory.lines.join("")));
+    } finally {
+      database.close();
+    }
   });
 });

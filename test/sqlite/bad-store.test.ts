@@ -104,7 +104,7 @@ describe("a store that cannot be used", () => {
     raw.exec("UPDATE schema_version SET version = 99");
     raw.pragma("journal_mode = DELETE");
     raw.close();
-    expectRefused(dir, path, /schema version 99 is newer than this code's 1/);
+    expectRefused(dir, path, /schema version 99 is newer than this code's 2/);
   });
 
   it("refuses a read-only path in one line with exit 1 and writes nothing", () => {

@@ -1,3 +1,4 @@
+import type { NumberEvent } from "../../src/domain/events.js";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ const LOOP = fileURLToPath(new URL("../support/outbox/update-loop.ts", import.me
 
 /** The step an update event wrote into the record's public fields. */
 function stepOf(stored: StoredEvent): unknown {
-  for (const patch of stored.event.patches) {
+  for (const patch of (stored.event as NumberEvent).patches) {
     if (patch.path[0] !== "public") continue;
     if (patch.path[1] === "step") return patch.value;
     if (patch.path.length === 1) return (patch.value as { step?: unknown } | null)?.step;
@@ -49,9 +50,9 @@ describe("the outbox after a SIGKILL while writing (SQLite)", () => {
     expect(steps.length).toBeGreaterThanOrEqual(answered.length);
     for (const number of OUTBOX_NUMBERS) {
       const stored = await world.repository.get(number);
-      const mine = read.filter((e) => e.event.number === number);
+      const mine = read.filter((e) => (e.event as NumberEvent).number === number);
       // Revision 1 is the seed; each committed update is one event with the next revision.
-      expect(mine.map((e) => e.event.revision)).toEqual(mine.map((_, i) => i + 2));
+      expect(mine.map((e) => (e.event as NumberEvent).revision)).toEqual(mine.map((_, i) => i + 2));
       expect(stored?.revision).toBe(mine.length + 1);
       expect(stored?.record.public["step"]).toBe(
         mine.length === 0 ? undefined : stepOf(mine.at(-1)!),

@@ -1,3 +1,4 @@
+import type { NumberEvent } from "../../src/domain/events.js";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openSqliteDatabase } from "../../src/adapters/sqlite/sqlite-database.js";
@@ -110,7 +111,10 @@ describe("the sandbox server on SQLite across restarts", () => {
     const database = openSqliteDatabase(path);
     const { events } = await new SqliteNumberRepository(database.db).eventsSince(undefined, 10_000);
     database.close();
-    const moves = events.filter((e) => e.event.number === number).map((e) => e.event.operation);
+    const moves = events
+      .map((e) => e.event as NumberEvent)
+      .filter((e) => e.number === number)
+      .map((e) => e.operation);
     expect(moves).toEqual(["create", "reserve"]);
   }, 300_000);
 });

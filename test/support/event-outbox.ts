@@ -1,7 +1,7 @@
 // A fixed story of operations and an outbox reader, shared by the stores' event tests.
 import { expect } from "vitest";
 import type { ManualClock } from "../../src/adapters/memory/manual-clock.js";
-import type { NumberEvent } from "../../src/domain/events.js";
+import { isNumberEvent, type NumberEvent } from "../../src/domain/events.js";
 import type { NumberEngine } from "../../src/engine/engine.js";
 
 /** The numbers the story touches. */
@@ -44,7 +44,7 @@ export async function readOutbox(
   for (;;) {
     const page = await engine.events.since(cursor, size);
     if (page.events.length === 0) return { events, cursor };
-    events.push(...page.events.map((e) => e.event));
+    events.push(...page.events.map((e) => e.event).filter(isNumberEvent));
     cursor = page.cursor;
   }
 }

@@ -10,6 +10,8 @@ export interface AccountSpec {
   readonly allowAdditions?: boolean | undefined;
   readonly reseller?: boolean | undefined;
   readonly enabled?: boolean | undefined;
+  /** Manages the port requests of its sub-accounts (P4). */
+  readonly portAuthority?: boolean | undefined;
   /** Reseller setting: carriers searched for accounts below it. */
   readonly carrierModules?: readonly string[] | undefined;
   /** Reseller setting: feature providers allowed for numbers below it. */
@@ -40,6 +42,7 @@ export class MemoryAccountDirectory implements AccountDirectory {
         allowAdditions: spec.allowAdditions === true,
         reseller: spec.reseller === true,
         enabled: spec.enabled !== false,
+        ...(spec.portAuthority === true ? { portAuthority: true } : {}),
         ...(spec.carrierModules === undefined ? {} : { carrierModules: spec.carrierModules }),
         ...(spec.allowedFeatures === undefined ? {} : { allowedFeatures: spec.allowedFeatures }),
       });

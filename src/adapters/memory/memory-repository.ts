@@ -10,6 +10,7 @@ import {
   type PageRequest,
   type StoredNumber,
 } from "../../ports/repository.js";
+import { MemoryPortRequestTable } from "./memory-port-requests.js";
 import { SortedKeys } from "./sorted-keys.js";
 
 /** Options of the in-memory repository. */
@@ -41,6 +42,8 @@ export class MemoryNumberRepository implements NumberRepository {
   readonly #keepEvents: boolean;
   /** Idempotency keys by account and key: a running claim, or a kept answer. */
   readonly #keys = new Map<string, KeyRow>();
+  /** The port requests this store keeps, written by `commit` with the numbers (P8). */
+  readonly portRequests = new MemoryPortRequestTable();
   #revision = 0;
   #sequence = 0;
   #claims = 0;
@@ -73,6 +76,12 @@ export class MemoryNumberRepository implements NumberRepository {
         (stale ??= []).push(w.number);
     }
     if (stale !== undefined) return Promise.reject(new RevisionConflictError(stale));
+    const requests = batch.portRequests ?? [];
+    try {
+      this.portRequests.check(requests);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     const revisions: number[] = [];
     for (const write of batch.writes) {
       const current = this.#records.get(write.number);
@@ -89,6 +98,12 @@ export class MemoryNumberRepository implements NumberRepository {
           const event = stampEvent(draft, revision);
           this.#events.push({ cursor: String(++this.#sequence), event });
         }
+      }
+    }
+    this.portRequests.apply(requests, () => ++this.#revision);
+    if (this.#keepEvents) {
+      for (const event of requests.flatMap((w) => w.events)) {
+        this.#events.push({ cursor: String(++this.#sequence), event });
       }
     }
     for (const answer of batch.answers ?? []) {

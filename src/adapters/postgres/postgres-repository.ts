@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { NumberEvent, StoredEvent } from "../../domain/events.js";
 import type { ClaimOutcome, KeptAnswer, KeyClaim } from "../../domain/idempotency.js";
 import type { NumberRecord } from "../../domain/record.js";
 import type { NumberState } from "../../domain/states.js";
@@ -22,25 +21,30 @@ import {
   type PgQueryable,
   type PgResult,
 } from "./driver.js";
-import type { Tables } from "./schema.js";
+import {
+  answerParams,
+  claimFinding,
+  cursorSequence,
+  eventBody,
+  prefixEnd,
+  recordColumns,
+  rowRecord,
+  storedEvent,
+  type EventRow,
+  type KeyRow,
+  type NumberRow,
+} from "../sql/rows.js";
 import { statementsFor, type Statements } from "./statements.js";
-
-/** The record column of a write: the record as JSON, or NULL for a deleted number. */
-const recordText = (record: NumberRecord | null): string | null =>
-  record === null ? null : JSON.stringify(record);
 
 /** The events' timestamps and JSON bodies of a write, as two parallel arrays. */
 const eventColumns = (write: NumberWrite): [number[], string[]] => [
   write.events.map((e) => e.timestamp),
-  write.events.map((e) => JSON.stringify(e)),
+  write.events.map(eventBody),
 ];
 
-/** A stored record read back from its JSON text. */
+/** A live row read back (the driver answers BIGINT revisions as text). */
 function storedOf(row: Record<string, unknown>): StoredNumber {
-  return {
-    record: JSON.parse(String(row["record"])) as NumberRecord,
-    revision: toNumber(row["revision"]),
-  };
+  return { record: rowRecord(row as unknown as NumberRow), revision: toNumber(row["revision"]) };
 }
 
 /**
@@ -54,11 +58,11 @@ export class PostgresNumberRepository implements NumberRepository {
   /** Prefix of prepared statement names, distinct per schema so stores can share a pool. */
   readonly #prefix: string;
 
-  /** A repository over `pool` whose tables are `tables` (already migrated). */
-  constructor(pool: PgPool, tables: Tables) {
+  /** A repository over `pool` on the tables of `schema` (already migrated). */
+  constructor(pool: PgPool, schema: string) {
     this.#pool = pool;
-    this.#sql = statementsFor(tables);
-    this.#prefix = `nl_${createHash("sha1").update(tables.schema).digest("hex").slice(0, 10)}_`;
+    this.#sql = statementsFor(schema);
+    this.#prefix = `nl_${createHash("sha1").update(schema).digest("hex").slice(0, 10)}_`;
   }
 
   /** Runs a named statement on `on` (the pool unless inside a transaction). */
@@ -90,8 +94,11 @@ export class PostgresNumberRepository implements NumberRepository {
     return out;
   }
 
-  /** Applies every write if all expected revisions hold, else none. */
+  /** Applies every write if all expected revisions hold, else none; refuses port request writes (this store keeps none yet). */
   async commit(batch: CommitBatch): Promise<readonly number[]> {
+    if ((batch.portRequests ?? []).length > 0) {
+      throw new Error("this PostgreSQL store keeps no port requests yet");
+    }
     const numbers = batch.writes.map((w) => w.number);
     try {
       return await retrying(() =>
@@ -106,17 +113,15 @@ export class PostgresNumberRepository implements NumberRepository {
 
   /** One write and its events in one statement: one round trip. */
   async #commitOne(write: NumberWrite): Promise<readonly number[]> {
-    const record = write.record;
-    const columns = [record?.state ?? null, record?.assignedTo ?? null, recordText(record)];
+    const { number, record, expected } = write;
+    const events = eventColumns(write);
+    const columns = record === null ? [null, null, null] : recordColumns(record);
     const { rows } =
-      write.expected === null
-        ? await this.#run("createOne", [write.number, ...columns, ...eventColumns(write)])
-        : await this.#run("updateOne", [
-            write.number,
-            write.expected,
-            ...columns,
-            ...eventColumns(write),
-          ]);
+      expected === null
+        ? await this.#run("createOne", [number, ...columns, ...events])
+        : record === null
+          ? await this.#run("deleteOne", [number, expected, ...events])
+          : await this.#run("updateOne", [...columns, number, expected, ...events]);
     if (rows[0] === undefined) throw new RevisionConflictError([write.number]);
     return [toNumber(rows[0]["revision"])];
   }
@@ -136,7 +141,7 @@ export class PostgresNumberRepository implements NumberRepository {
       collect(
         await this.#run(
           "updateMany",
-          [updates.map((w) => w.number), updates.map((w) => w.expected), ...recordColumns(updates)],
+          [updates.map((w) => w.number), updates.map((w) => w.expected), ...columnArrays(updates)],
           client,
         ),
       );
@@ -144,7 +149,7 @@ export class PostgresNumberRepository implements NumberRepository {
       collect(
         await this.#run(
           "createMany",
-          [creates.map((w) => w.number), ...recordColumns(creates)],
+          [creates.map((w) => w.number), ...columnArrays(creates)],
           client,
         ),
       );
@@ -161,7 +166,7 @@ export class PostgresNumberRepository implements NumberRepository {
           events.map((e) => e.event.number),
           events.map((e) => e.revision),
           events.map((e) => e.event.timestamp),
-          events.map((e) => JSON.stringify(e.event)),
+          events.map((e) => eventBody(e.event)),
         ],
         client,
       );
@@ -171,20 +176,7 @@ export class PostgresNumberRepository implements NumberRepository {
   /** Stores the answers of a batch over their keys' claims (the last answer of a key wins). */
   async #keepAnswers(client: PgClient, answers: readonly KeptAnswer[]): Promise<void> {
     if (answers.length === 0) return;
-    const byKey = new Map(answers.map((a) => [JSON.stringify([a.account, a.key]), a]));
-    const kept = [...byKey.values()];
-    await this.#run(
-      "keepAnswers",
-      [
-        kept.map((a) => a.account),
-        kept.map((a) => a.key),
-        kept.map((a) => a.fingerprint),
-        kept.map((a) => a.status),
-        kept.map((a) => a.response),
-        kept.map((a) => a.expires),
-      ],
-      client,
-    );
+    for (const answer of answers) await this.#run("keepAnswers", answerParams(answer), client);
   }
 
   /** Takes a key for a request, or reports its kept answer or running claim. */
@@ -203,21 +195,8 @@ export class PostgresNumberRepository implements NumberRepository {
         ]);
         if (taken.rows.length > 0) return { kind: "claimed", token };
         const { rows } = await this.#run("readKey", [claim.account, claim.key]);
-        const row = rows[0];
-        if (row === undefined) continue;
-        if (row["status"] === null)
-          return { kind: "in_flight", fingerprint: String(row["fingerprint"]) };
-        return {
-          kind: "kept",
-          answer: {
-            account: claim.account,
-            key: claim.key,
-            fingerprint: String(row["fingerprint"]),
-            status: toNumber(row["status"]),
-            response: String(row["response"]),
-            expires: toNumber(row["expires"]),
-          },
-        };
+        const finding = claimFinding(rows[0] as KeyRow | undefined, claim);
+        if (finding !== undefined) return finding;
       }
     } catch (error) {
       throw mapError(error, []);
@@ -231,7 +210,7 @@ export class PostgresNumberRepository implements NumberRepository {
 
   /** Forgets expired answers and claims whose lease ended. */
   async purgeKeys(before: number): Promise<number> {
-    return (await this.#read("purgeKeys", [before])).rowCount ?? 0;
+    return (await this.#read("purgeKeys", [before, before])).rowCount ?? 0;
   }
 
   /** Lists an account's numbers in number order. */
@@ -246,9 +225,7 @@ export class PostgresNumberRepository implements NumberRepository {
     page: PageRequest = {},
   ): Promise<readonly NumberRecord[]> {
     const from = page.startKey !== undefined && page.startKey > prefix ? page.startKey : prefix;
-    // Every number starting with the prefix sorts below the prefix followed by the highest code point.
-    const below = `${prefix}\u{10FFFF}`;
-    return this.#records("scanPrefix", [state, from, below, prefix, page.limit ?? null]);
+    return this.#records("scanRange", [state, from, prefixEnd(prefix), page.limit ?? null]);
   }
 
   /** Lists every record in a state, in number order. */
@@ -258,20 +235,13 @@ export class PostgresNumberRepository implements NumberRepository {
 
   async #records(name: keyof Statements, values: unknown[]): Promise<NumberRecord[]> {
     const { rows } = await this.#read(name, values);
-    return rows.map((row) => JSON.parse(String(row["record"])) as NumberRecord);
+    return rows.map((row) => rowRecord(row as unknown as NumberRow));
   }
 
   /** Reads committed events after a cursor, in commit order. */
   async eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
-    const after = cursor === undefined || !/^\d+$/.test(cursor) ? "0" : cursor;
-    const { rows } = await this.#read("eventsSince", [after, Math.max(0, limit)]);
-    const events: StoredEvent[] = rows.map((row) => ({
-      cursor: String(row["seq"]),
-      event: {
-        ...(JSON.parse(String(row["body"])) as Omit<NumberEvent, "revision">),
-        revision: toNumber(row["revision"]),
-      },
-    }));
+    const { rows } = await this.#read("eventsSince", [cursorSequence(cursor), Math.max(0, limit)]);
+    const events = rows.map((row) => storedEvent(row as unknown as EventRow));
     return { events, cursor: events.at(-1)?.cursor ?? cursor };
   }
 
@@ -281,13 +251,12 @@ export class PostgresNumberRepository implements NumberRepository {
   }
 }
 
-/** The state, owner and record columns of writes, as three parallel arrays. */
-function recordColumns(
+/** The state, owner and doc columns of writes (NULL for a delete), as three parallel arrays. */
+function columnArrays(
   writes: readonly NumberWrite[],
 ): [(string | null)[], (string | null)[], (string | null)[]] {
-  return [
-    writes.map((w) => w.record?.state ?? null),
-    writes.map((w) => w.record?.assignedTo ?? null),
-    writes.map((w) => recordText(w.record)),
-  ];
+  const columns = writes.map((w) =>
+    w.record === null ? [null, null, null] : recordColumns(w.record),
+  );
+  return [columns.map((c) => c[0]), columns.map((c) => c[1]), columns.map((c) => c[2])];
 }

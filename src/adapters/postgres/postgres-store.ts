@@ -1,12 +1,14 @@
 import type { PgPool } from "./driver.js";
 import { PostgresAccountDirectory, PostgresTokenStore } from "./postgres-directory.js";
 import { PostgresNumberRepository } from "./postgres-repository.js";
-import { migrate, tablesIn } from "./schema.js";
+import { migrate } from "./schema.js";
 
 /** Where in the database a store lives. */
 export interface PostgresStoreOptions {
   /** The schema holding the store's tables (default `public`); created when missing. */
   readonly schema?: string;
+  /** How long an account lookup is kept before it is read again, in ms (default 1000; 0: never kept). */
+  readonly accountCacheMs?: number;
 }
 
 /** The adapters of one PostgreSQL store: numbers, accounts and tokens in one database. */
@@ -14,6 +16,8 @@ export interface PostgresStore {
   readonly repository: PostgresNumberRepository;
   readonly accounts: PostgresAccountDirectory;
   readonly tokens: PostgresTokenStore;
+  /** True when opening created the tables: the database (or schema) was new. */
+  readonly created: boolean;
 }
 
 /**
@@ -25,11 +29,12 @@ export async function openPostgresStore(
   pool: PgPool,
   options: PostgresStoreOptions = {},
 ): Promise<PostgresStore> {
-  const tables = tablesIn(options.schema ?? "public");
-  await migrate(pool, tables);
+  const schema = options.schema ?? "public";
+  const created = await migrate(pool, schema);
   return {
-    repository: new PostgresNumberRepository(pool, tables),
-    accounts: new PostgresAccountDirectory(pool, tables),
-    tokens: new PostgresTokenStore(pool, tables),
+    created,
+    repository: new PostgresNumberRepository(pool, schema),
+    accounts: new PostgresAccountDirectory(pool, schema, options.accountCacheMs),
+    tokens: new PostgresTokenStore(pool, schema),
   };
 }

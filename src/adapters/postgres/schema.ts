@@ -1,135 +1,74 @@
+import { POSTGRES } from "../sql/dialect.js";
+import {
+  CREATE_VERSION_TABLE,
+  READ_VERSION,
+  migrationStatements,
+  VERSION_TABLE,
+} from "../sql/schema.js";
 import { inTransaction, isRetryable, sqlState, toNumber, type PgPool } from "./driver.js";
 
-/** The tables of one store, as qualified SQL names in its schema. */
-export interface Tables {
-  /** The quoted schema name. */
-  readonly schema: string;
-  readonly numbers: string;
-  readonly events: string;
-  readonly outboxHead: string;
-  readonly keys: string;
-  readonly accounts: string;
-  readonly tokens: string;
-  readonly version: string;
-}
+/** The tables the shared SQL names, unqualified. */
+const TABLES = [
+  "numbers",
+  "events",
+  "outbox_head",
+  "idempotency_keys",
+  "accounts",
+  "tokens",
+  VERSION_TABLE,
+];
+const TABLE_NAME = new RegExp(`\\b(${TABLES.join("|")})\\b(?!\\s*\\.)`, "g");
 
 /** Quotes an SQL identifier. */
 function quoted(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
-/** The qualified table names of a store in `schema`. */
-export function tablesIn(schema: string): Tables {
-  const schemaName = quoted(schema);
-  const table = (name: string): string => `${schemaName}.${quoted(name)}`;
-  return {
-    schema: schemaName,
-    numbers: table("numbers"),
-    events: table("number_events"),
-    outboxHead: table("outbox_head"),
-    keys: table("idempotency_keys"),
-    accounts: table("accounts"),
-    tokens: table("tokens"),
-    version: table("schema_version"),
-  };
-}
-
 /**
- * The migrations, in order: migration N (1-based) brings the schema from version N-1 to N.
- * Text columns compare byte-wise (COLLATE "C"), as the engine orders numbers.
+ * Turns shared SQL into SQL for the store in `schema`: every table name becomes
+ * `"schema"."table"` (a name followed by a dot is a column's qualifier and stays as it is).
  */
-function migrations(t: Tables): readonly (readonly string[])[] {
-  return [
-    [
-      `CREATE TABLE ${t.numbers} (
-        number text COLLATE "C" NOT NULL PRIMARY KEY,
-        revision bigint NOT NULL,
-        state text COLLATE "C",
-        owner text COLLATE "C",
-        record text
-      )`,
-      `CREATE INDEX numbers_by_owner ON ${t.numbers} (owner, number)`,
-      `CREATE INDEX numbers_by_state ON ${t.numbers} (state, number)`,
-      `CREATE TABLE ${t.outboxHead} (id integer NOT NULL PRIMARY KEY, seq bigint NOT NULL)`,
-      `INSERT INTO ${t.outboxHead} (id, seq) VALUES (1, 0)`,
-      `CREATE TABLE ${t.events} (
-        seq bigint NOT NULL PRIMARY KEY,
-        number text COLLATE "C" NOT NULL,
-        revision bigint NOT NULL,
-        ts bigint NOT NULL,
-        body text NOT NULL
-      )`,
-      `CREATE INDEX number_events_by_ts ON ${t.events} (ts)`,
-      `CREATE TABLE ${t.keys} (
-        account text COLLATE "C" NOT NULL,
-        key text COLLATE "C" NOT NULL,
-        token text NOT NULL,
-        fingerprint text NOT NULL,
-        lease_until bigint NOT NULL,
-        status integer,
-        response text,
-        expires bigint,
-        PRIMARY KEY (account, key)
-      )`,
-      `CREATE TABLE ${t.accounts} (id text COLLATE "C" NOT NULL PRIMARY KEY, account text NOT NULL)`,
-      `CREATE TABLE ${t.tokens} (token text COLLATE "C" NOT NULL PRIMARY KEY, account text NOT NULL)`,
-    ],
-  ];
+export function inSchema(schema: string): (sql: string) => string {
+  const prefix = `${quoted(schema)}.`;
+  return (sql) => sql.replace(TABLE_NAME, (name) => prefix + name);
 }
 
-/** The schema version this code writes and reads. */
-export const SCHEMA_VERSION = 1;
+/** SQLSTATEs of DDL that lost a race with another instance's identical DDL. */
+const DUPLICATE = ["23505", "42P06", "42P07", "42710"];
 
-/** Thrown when the database holds a schema newer than this code knows. */
-export class SchemaTooNewError extends Error {
-  /** Names the versions found and known. */
-  constructor(found: number) {
-    super(`database schema version ${found} is newer than this code's ${SCHEMA_VERSION}`);
-    this.name = "SchemaTooNewError";
-  }
-}
-
-/** Runs a DDL statement that may race with another instance's identical one. */
-async function createRacing(pool: PgPool, text: string): Promise<void> {
+/** Runs `work` again (a few times) when it lost a DDL race or a serialization race. */
+async function racing(work: () => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await pool.query({ text });
+      await work();
       return;
     } catch (error) {
-      // Two sessions creating the same object at once: one of them sees a duplicate.
-      const racing = ["23505", "42P06", "42P07", "42710"].includes(sqlState(error) ?? "");
-      if (!(racing || isRetryable(error)) || attempt >= 3) throw error;
+      const lost = DUPLICATE.includes(sqlState(error) ?? "") || isRetryable(error);
+      if (!lost || attempt >= 4) throw error;
     }
   }
 }
 
 /**
- * Brings the store in `tables` to the current schema version, idempotently: instances starting
- * together serialize on the version row and each migration runs once, in its own transaction.
+ * Brings the store in `schema` to the current schema version, idempotently. Instances starting
+ * together serialize on the version row, and on a new database the loser of the race to create
+ * the tables rolls back (a duplicate table) and finds them created when it tries again.
+ * Throws SchemaTooNewError when newer code migrated the database. True when this call created
+ * the tables (the database was new).
  */
-export async function migrate(pool: PgPool, tables: Tables): Promise<void> {
-  await createRacing(pool, `CREATE SCHEMA IF NOT EXISTS ${tables.schema}`);
-  await createRacing(
-    pool,
-    `CREATE TABLE IF NOT EXISTS ${tables.version} (id integer NOT NULL PRIMARY KEY, version integer NOT NULL)`,
+export async function migrate(pool: PgPool, schema: string): Promise<boolean> {
+  const sql = inSchema(schema);
+  await racing(() => pool.query({ text: `CREATE SCHEMA IF NOT EXISTS ${quoted(schema)}` }));
+  await racing(() => pool.query({ text: sql(CREATE_VERSION_TABLE) }));
+  let created = false;
+  await racing(() =>
+    inTransaction(pool, async (client) => {
+      const { rows } = await client.query({ text: `${sql(READ_VERSION)} FOR UPDATE` });
+      const found = rows[0] === undefined ? 0 : toNumber(rows[0]["version"]);
+      for (const text of migrationStatements(found, POSTGRES))
+        await client.query({ text: sql(text) });
+      created = found === 0;
+    }),
   );
-  await pool.query({
-    text: `INSERT INTO ${tables.version} (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING`,
-  });
-  const steps = migrations(tables);
-  await inTransaction(pool, async (client) => {
-    const { rows } = await client.query({
-      text: `SELECT version FROM ${tables.version} WHERE id = 1 FOR UPDATE`,
-    });
-    const found = toNumber(rows[0]?.["version"]);
-    if (found > SCHEMA_VERSION) throw new SchemaTooNewError(found);
-    for (const step of steps.slice(found)) {
-      for (const text of step) await client.query({ text });
-    }
-    if (found < SCHEMA_VERSION)
-      await client.query({
-        text: `UPDATE ${tables.version} SET version = $1 WHERE id = 1`,
-        values: [SCHEMA_VERSION],
-      });
-  });
+  return created;
 }

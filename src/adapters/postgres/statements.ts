@@ -1,22 +1,23 @@
-import type { Tables } from "./schema.js";
+import * as shared from "../sql/statements.js";
+import { inSchema } from "./schema.js";
 
 /**
- * The repository's statements for one store. A row whose `record` is NULL is the tombstone of a
- * deleted number: it keeps the number's revision so a re-created record never repeats one.
+ * The PostgreSQL statements of one store: the shared ones, plus those that make a write one
+ * round trip (the compare-and-set and its events in one statement) and a batch a few
+ * (every write of a kind in one statement over arrays).
  */
 export interface Statements {
   readonly get: string;
   readonly getMany: string;
   readonly listByOwner: string;
   readonly listByState: string;
-  readonly scanPrefix: string;
-  /** One conditional update (or delete) with its events, in one statement: the hot path. */
-  readonly updateOne: string;
-  /** One create (over nothing or a tombstone) with its events, in one statement. */
+  readonly scanRange: string;
   readonly createOne: string;
+  readonly updateOne: string;
+  readonly deleteOne: string;
   readonly updateMany: string;
   readonly createMany: string;
-  /** Takes the next outbox positions and stores the events under them: the last statement of a transaction. */
+  /** Takes the next outbox positions and stores the events under them: last in a transaction. */
   readonly appendEvents: string;
   readonly keepAnswers: string;
   readonly eventsSince: string;
@@ -25,90 +26,86 @@ export interface Statements {
   readonly readKey: string;
   readonly releaseKey: string;
   readonly purgeKeys: string;
+  readonly getAccount: string;
+  readonly putAccount: string;
+  readonly getToken: string;
+  readonly putToken: string;
 }
 
 /**
- * The events of one write, appended under the outbox head's next positions. Updating the
- * head's one row holds its lock until the transaction ends, so positions are taken in commit
- * order and a reader never sees a later position before an earlier one is committed.
+ * The events of the write `w` (a CTE returning `revision`), appended under the outbox head's
+ * next positions. Updating the head's one row holds its lock until the transaction ends, so
+ * positions are taken in commit order: a reader never sees a position before every smaller one
+ * is committed. No events: the head is left alone.
  */
-const eventsOfWrite = (t: Tables, ts: string, bodies: string): string => `
+const withEvents = (number: string, ts: string, bodies: string): string => `,
   h AS (
-    UPDATE ${t.outboxHead} SET seq = seq + cardinality(${ts})
-    WHERE id = 1 AND cardinality(${ts}) > 0 AND EXISTS (SELECT 1 FROM w)
-    RETURNING seq - cardinality(${ts}) AS base
+    UPDATE outbox_head SET seq = seq + cardinality(${ts}::bigint[])
+    WHERE id = 1 AND cardinality(${ts}::bigint[]) > 0 AND EXISTS (SELECT 1 FROM w)
+    RETURNING seq - cardinality(${ts}::bigint[]) AS base
   ),
   e AS (
-    INSERT INTO ${t.events} (seq, number, revision, ts, body)
-    SELECT h.base + x.ord, w.number, w.revision, x.ts, x.body
-    FROM w, h, unnest(${ts}, ${bodies}) WITH ORDINALITY AS x(ts, body, ord)
+    INSERT INTO events (seq, number, revision, timestamp, body)
+    SELECT h.base + x.ord, ${number}, w.revision, x.ts, x.body
+    FROM w, h, unnest(${ts}::bigint[], ${bodies}::text[]) WITH ORDINALITY AS x(ts, body, ord)
   )
   SELECT revision FROM w`;
 
-const setFromExcluded =
-  "revision = n.revision + 1, state = EXCLUDED.state, owner = EXCLUDED.owner, record = EXCLUDED.record";
+/** The live rows' columns, as the shared row mapping reads them. */
+const ROW = "number, state, owner, doc, revision";
 
-/** The statements of the store in `t`. */
-export function statementsFor(t: Tables): Statements {
-  const live = "record IS NOT NULL";
+/** The statements of the store in `schema`. */
+export function statementsFor(schema: string): Statements {
+  const sql = inSchema(schema);
   return {
-    get: `SELECT revision, record FROM ${t.numbers} WHERE number = $1 AND ${live}`,
-    getMany: `SELECT number, revision, record FROM ${t.numbers} WHERE number = ANY($1::text[]) AND ${live}`,
-    listByOwner: `SELECT record FROM ${t.numbers} WHERE owner = $1 AND number >= $2 ORDER BY number LIMIT $3`,
-    listByState: `SELECT record FROM ${t.numbers} WHERE state = $1 AND number >= $2 ORDER BY number LIMIT $3`,
-    scanPrefix: `SELECT record FROM ${t.numbers}
-      WHERE state = $1 AND number >= $2 AND number < $3 AND substr(number, 1, length($4)) = $4
-      ORDER BY number LIMIT $5`,
-    updateOne: `WITH w AS (
-        UPDATE ${t.numbers} SET revision = revision + 1, state = $3, owner = $4, record = $5
-        WHERE number = $1 AND revision = $2 AND ${live}
-        RETURNING number, revision
-      ), ${eventsOfWrite(t, "$6::bigint[]", "$7::text[]")}`,
-    createOne: `WITH w AS (
-        INSERT INTO ${t.numbers} AS n (number, revision, state, owner, record)
-        VALUES ($1, 1, $2, $3, $4)
-        ON CONFLICT (number) DO UPDATE SET ${setFromExcluded} WHERE n.record IS NULL
-        RETURNING number, revision
-      ), ${eventsOfWrite(t, "$5::bigint[]", "$6::text[]")}`,
-    updateMany: `UPDATE ${t.numbers} AS n
-      SET revision = n.revision + 1, state = v.state, owner = v.owner, record = v.record
+    get: sql(shared.GET_NUMBER),
+    getMany: sql(`SELECT ${ROW} FROM numbers WHERE number = ANY($1::text[]) AND state IS NOT NULL`),
+    listByOwner: sql(shared.LIST_BY_OWNER),
+    listByState: sql(shared.LIST_BY_STATE),
+    scanRange: sql(shared.SCAN_STATE_RANGE),
+    createOne: sql(`WITH w AS (${shared.CREATE_NUMBER})${withEvents("$1", "$5", "$6")}`),
+    updateOne: sql(
+      `WITH w AS (${shared.UPDATE_NUMBER} RETURNING revision)${withEvents("$4", "$6", "$7")}`,
+    ),
+    deleteOne: sql(
+      `WITH w AS (${shared.DELETE_NUMBER} RETURNING revision)${withEvents("$1", "$3", "$4")}`,
+    ),
+    updateMany: sql(`UPDATE numbers AS n
+      SET state = v.state, owner = v.owner, doc = v.doc, revision = n.revision + 1
       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[])
-        AS v(number, expected, state, owner, record)
-      WHERE n.number = v.number AND n.revision = v.expected AND n.record IS NOT NULL
-      RETURNING n.number, n.revision`,
-    createMany: `INSERT INTO ${t.numbers} AS n (number, revision, state, owner, record)
-      SELECT v.number, 1, v.state, v.owner, v.record
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(number, state, owner, record)
-      ON CONFLICT (number) DO UPDATE SET ${setFromExcluded} WHERE n.record IS NULL
-      RETURNING n.number, n.revision`,
-    appendEvents: `WITH h AS (
-        UPDATE ${t.outboxHead} SET seq = seq + cardinality($1::text[]) WHERE id = 1
+        AS v(number, expected, state, owner, doc)
+      WHERE n.number = v.number AND n.revision = v.expected AND n.state IS NOT NULL
+      RETURNING n.number, n.revision`),
+    createMany: sql(`INSERT INTO numbers AS n (number, state, owner, revision, doc)
+      SELECT v.number, v.state, v.owner, 1, v.doc
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(number, state, owner, doc)
+      ON CONFLICT (number) DO UPDATE
+        SET state = excluded.state, owner = excluded.owner, doc = excluded.doc,
+            revision = n.revision + 1
+        WHERE n.state IS NULL
+      RETURNING n.number, n.revision`),
+    appendEvents: sql(`WITH h AS (
+        UPDATE outbox_head SET seq = seq + cardinality($1::text[]) WHERE id = 1
         RETURNING seq - cardinality($1::text[]) AS base
       )
-      INSERT INTO ${t.events} (seq, number, revision, ts, body)
+      INSERT INTO events (seq, number, revision, timestamp, body)
       SELECT h.base + x.ord, x.number, x.revision, x.ts, x.body
       FROM h, unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[])
-        WITH ORDINALITY AS x(number, revision, ts, body, ord)`,
-    keepAnswers: `INSERT INTO ${t.keys} AS k
-        (account, key, token, fingerprint, lease_until, status, response, expires)
-      SELECT v.account, v.key, '', v.fingerprint, v.expires, v.status, v.response, v.expires
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::bigint[])
-        AS v(account, key, fingerprint, status, response, expires)
-      ON CONFLICT (account, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint,
-        status = EXCLUDED.status, response = EXCLUDED.response, expires = EXCLUDED.expires`,
-    eventsSince: `SELECT seq, revision, body FROM ${t.events} WHERE seq > $1 ORDER BY seq LIMIT $2`,
-    pruneEvents: `DELETE FROM ${t.events} WHERE ts < $1`,
-    claimKey: `INSERT INTO ${t.keys} AS k (account, key, token, fingerprint, lease_until)
-      VALUES ($1, $2, $3, $4, $5)
-      ON CONFLICT (account, key) DO UPDATE SET token = EXCLUDED.token,
-        fingerprint = EXCLUDED.fingerprint, lease_until = EXCLUDED.lease_until,
-        status = NULL, response = NULL, expires = NULL
-      WHERE (k.status IS NOT NULL AND k.expires <= $6) OR (k.status IS NULL AND k.lease_until <= $6)
-      RETURNING token`,
-    readKey: `SELECT fingerprint, lease_until, status, response, expires FROM ${t.keys}
-      WHERE account = $1 AND key = $2`,
-    releaseKey: `DELETE FROM ${t.keys} WHERE account = $1 AND key = $2 AND token = $3 AND status IS NULL`,
-    purgeKeys: `DELETE FROM ${t.keys}
-      WHERE (status IS NOT NULL AND expires <= $1) OR (status IS NULL AND lease_until <= $1)`,
+        WITH ORDINALITY AS x(number, revision, ts, body, ord)`),
+    keepAnswers: sql(shared.KEEP_ANSWER),
+    eventsSince: sql(shared.EVENTS_SINCE),
+    pruneEvents: sql(shared.PRUNE_EVENTS),
+    // Claims only a free key (expired answer, ended lease) in one statement: no row means taken.
+    claimKey: sql(`${shared.CLAIM_KEY}
+      WHERE (idempotency_keys.status IS NOT NULL AND idempotency_keys.expires <= $6)
+         OR (idempotency_keys.status IS NULL AND idempotency_keys.lease_until <= $6)
+      RETURNING token`),
+    readKey: sql(shared.GET_KEY),
+    releaseKey: sql(shared.RELEASE_KEY),
+    purgeKeys: sql(shared.PURGE_KEYS),
+    getAccount: sql(shared.GET_ACCOUNT),
+    putAccount: sql(shared.PUT_ACCOUNT),
+    getToken: sql(shared.GET_TOKEN),
+    putToken: sql(shared.PUT_TOKEN),
   };
 }

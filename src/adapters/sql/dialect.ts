@@ -10,6 +10,11 @@ export interface SqlDialect {
   readonly integer: string;
   /** Column definition of the outbox's ever-increasing sequence, never reused after a delete. */
   readonly sequence: string;
+  /**
+   * What else the outbox needs to hand out positions in commit order: nothing on SQLite, whose
+   * writers commit one at a time; on PostgreSQL the head row each commit advances last.
+   */
+  readonly outboxHead: readonly string[];
   /** The LIMIT value that means "no limit". */
   readonly noLimit: number | null;
   /** Turns a statement written with `$n` parameters into this dialect's text. */
@@ -22,16 +27,25 @@ export const SQLITE: SqlDialect = {
   key: "TEXT",
   integer: "INTEGER",
   sequence: "INTEGER PRIMARY KEY AUTOINCREMENT",
+  outboxHead: [],
   noLimit: -1,
   text: positionalText,
 };
 
-/** PostgreSQL: "C" collation so keys sort as SQLite's and the memory store's do. */
+/**
+ * PostgreSQL: "C" collation so keys sort as SQLite's and the memory store's do. Outbox positions
+ * come from the `outbox_head` row, not a sequence: a sequence hands them out in the order
+ * transactions ask, and a reader past a later one would never see an earlier one committed after.
+ */
 export const POSTGRES: SqlDialect = {
   name: "postgres",
   key: 'TEXT COLLATE "C"',
   integer: "BIGINT",
-  sequence: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+  sequence: "BIGINT NOT NULL PRIMARY KEY",
+  outboxHead: [
+    "CREATE TABLE outbox_head (id INTEGER NOT NULL PRIMARY KEY, seq BIGINT NOT NULL)",
+    "INSERT INTO outbox_head (id, seq) VALUES (1, 0)",
+  ],
   noLimit: null,
   text: (sql) => sql,
 };

@@ -61,7 +61,7 @@ export interface EventRow {
 /** The stored event of an outbox row; its sequence is the cursor. */
 export function storedEvent(row: EventRow): StoredEvent {
   const event = JSON.parse(row.body) as { -readonly [K in keyof NumberEvent]: NumberEvent[K] };
-  event.revision = Number(row.revision);
+  if (event.type === "number") event.revision = Number(row.revision);
   return { cursor: String(row.seq), event };
 }
 

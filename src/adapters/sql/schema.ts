@@ -1,4 +1,5 @@
 import type { SqlDialect } from "./dialect.js";
+import { PORT_REQUEST_TABLES } from "./port-requests.js";
 
 /**
  * One step of the schema: the statements that take a database from the previous version to
@@ -30,6 +31,7 @@ const V1: Migration = (d) => [
     timestamp ${d.integer} NOT NULL,
     body TEXT NOT NULL
   )`,
+  ...d.outboxHead,
   `CREATE TABLE idempotency_keys (
     account ${d.key} NOT NULL,
     key ${d.key} NOT NULL,
@@ -51,7 +53,10 @@ const V1: Migration = (d) => [
   )`,
 ];
 
-const MIGRATIONS: readonly Migration[] = [V1];
+/** Version 2: port requests (spec/port-requests.md §8, P5). */
+const V2: Migration = PORT_REQUEST_TABLES;
+
+const MIGRATIONS: readonly Migration[] = [V1, V2];
 
 /** The schema version this code writes and reads. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

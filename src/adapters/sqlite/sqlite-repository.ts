@@ -30,6 +30,7 @@ import {
 } from "../sql/rows.js";
 import * as sql from "../sql/statements.js";
 import { settle } from "./settle.js";
+import { SqlitePortRequests } from "./sqlite-port-requests.js";
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -58,10 +59,13 @@ export class SqliteNumberRepository implements NumberRepository {
   readonly #commit: (batch: CommitBatch) => number[];
   readonly #claim: (claim: KeyClaim) => ClaimOutcome;
   readonly #readMany: (numbers: readonly string[]) => Map<string, StoredNumber>;
+  /** The store's port requests, written by `commit` in the same transaction as the numbers (P8). */
+  readonly portRequests: SqlitePortRequests;
 
   /** Prepares the statements on a database opened by `openSqliteDatabase`. */
   constructor(db: Database.Database) {
     const prepare = (text: string): Statement => db.prepare(SQLITE.text(text));
+    this.portRequests = new SqlitePortRequests(db);
     this.#get = prepare(sql.GET_NUMBER);
     this.#create = prepare(sql.CREATE_NUMBER).pluck();
     this.#update = prepare(sql.UPDATE_NUMBER);
@@ -131,6 +135,18 @@ export class SqliteNumberRepository implements NumberRepository {
         this.#insertEvent.run(write.number, revision, event.timestamp, eventBody(event));
     }
     if (stale.length > 0) throw new RevisionConflictError(stale);
+    const requests = batch.portRequests ?? [];
+    const applied = this.portRequests.apply(requests);
+    if (applied.stale.length > 0) throw new RevisionConflictError(applied.stale);
+    for (const [i, write] of requests.entries()) {
+      for (const event of write.events)
+        this.#insertEvent.run(
+          write.id,
+          applied.revisions[i],
+          event.timestamp,
+          JSON.stringify(event),
+        );
+    }
     for (const answer of batch.answers ?? []) this.#keepAnswer.run(...answerParams(answer));
     return revisions;
   }

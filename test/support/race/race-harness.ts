@@ -5,7 +5,7 @@ import { openStoreWorld } from "../../../src/cli/serve-store.js";
 import { parseStoreSpec, type StoreSpec } from "../../../src/cli/store-spec.js";
 import { createMemoryWorld } from "../../../src/compose/memory-world.js";
 import { ERROR_CATALOGUE } from "../../../src/domain/errors.js";
-import type { NumberEvent } from "../../../src/domain/events.js";
+import { isNumberEvent, type NumberEvent } from "../../../src/domain/events.js";
 import { isJsonObject } from "../../../src/domain/json.js";
 import { recordFingerprint } from "../../../src/domain/record.js";
 import {
@@ -143,7 +143,10 @@ export async function runRace(
   }
   const reopened = await openStoreWorld(spec, raceSetup());
   const page = await reopened.world.repository.eventsSince(undefined, 1_000_000);
-  const events = page.events.map((e) => e.event).filter((e) => KINDS.includes(e.operation));
+  const events = page.events
+    .map((e) => e.event)
+    .filter(isNumberEvent)
+    .filter((e) => KINDS.includes(e.operation));
   const stored = await reopened.world.repository.getMany(RACE_NUMBERS);
   reopened.close();
 

@@ -28,6 +28,15 @@ const CATALOGUE: {
     { reason: "number_exists", number: N },
     { code: 409, error: "number_exists", message: `number ${N} already exists`, cause: N },
   ],
+  number_is_porting: [
+    { reason: "number_is_porting", number: "4155551234" },
+    {
+      code: 400,
+      error: "number_is_porting",
+      message: "number 4155551234 is porting",
+      cause: "4155551234",
+    },
+  ],
   not_found: [
     { reason: "not_found", number: N },
     { code: 404, error: "not_found", message: `number ${N} not found`, cause: N },

@@ -33,7 +33,7 @@ describe("committed changes carry their events into the outbox (conformance/FORM
     ]);
     const patched = applyPatches<JsonObject>(
       toDocument(before?.record as never),
-      events[0]?.event.patches as Patch[],
+      (events[0]?.event as unknown as { patches: Patch[] }).patches,
     );
     expect(patched).toEqual(toDocument(after?.record as never));
   });
@@ -53,7 +53,12 @@ describe("committed changes carry their events into the outbox (conformance/FORM
 
     const { events } = await world.repository.eventsSince(undefined, 10);
     expect(
-      events.map((e) => [e.event.operation, e.event.from, e.event.to, e.event.account_id]),
+      events.map(({ event: e }) => [
+        e.type === "number" ? e.operation : e.type,
+        e.from,
+        e.to,
+        e.account_id,
+      ]),
     ).toEqual([["delete", "in_service", null, "root"]]);
   });
 });

@@ -1,0 +1,79 @@
+import { isJsonObject, setOwn, type JsonObject } from "../../domain/json.js";
+import { toE164 } from "../../domain/normalization.js";
+import type { PortFailure } from "../../domain/port-request-errors.js";
+import { PORT_STATES, PORT_SETS } from "../../domain/port-states.js";
+import type { EngineContext } from "../context.js";
+
+/** A request's numbers after normalization: E.164 -> value, and E.164 -> the key as given. */
+export interface NormalizedNumbers {
+  readonly numbers: JsonObject;
+  readonly given: ReadonlyMap<string, string>;
+}
+
+const OPEN_STATES = PORT_STATES.filter((s) => PORT_SETS.active.has(s));
+
+const typeEntry = (message: string, cause: string): JsonObject => ({
+  type: { message, cause },
+});
+
+/** Normalizes number keys to E.164 (§5.3); a key that does not reconcile fails (P16). */
+export function normalizeNumbers(
+  ctx: EngineContext,
+  numbers: JsonObject,
+): { ok: true; value: NormalizedNumbers } | { ok: false; error: PortFailure } {
+  const out: JsonObject = {};
+  const given = new Map<string, string>();
+  const errors: JsonObject = {};
+  for (const [key, value] of Object.entries(numbers)) {
+    const e164 = toE164(key, ctx.rules);
+    if (e164 === undefined) {
+      setOwn(errors, key, typeEntry("Number is not reconcilable", key));
+      continue;
+    }
+    setOwn(out, e164, isJsonObject(value) ? value : {});
+    given.set(e164, key);
+  }
+  if (Object.keys(errors).length > 0)
+    return { ok: false, error: { kind: "validation", data: errors } };
+  return { ok: true, value: { numbers: out, given } };
+}
+
+/**
+ * The number checks of §6.1 with P5, for a request of `account` (its own id `self`, if stored):
+ * a number in another open request, or with an owned record, is refused; one entry per
+ * refused number, keyed and caused by the number as given (C9).
+ */
+export async function numberConflicts(
+  ctx: EngineContext,
+  account: string,
+  self: string | undefined,
+  numbers: NormalizedNumbers,
+): Promise<PortFailure | undefined> {
+  const errors: JsonObject = {};
+  const records = await ctx.deps.repository.getMany(Object.keys(numbers.numbers));
+  for (const number of Object.keys(numbers.numbers)) {
+    const asGiven = numbers.given.get(number) ?? number;
+    const open = (await ctx.portRequests.findPortRequests({ number, states: OPEN_STATES })).find(
+      (r) => r.id !== self && Object.hasOwn(r.numbers, number),
+    );
+    if (open !== undefined) {
+      const message =
+        open.account === account
+          ? `Number is on a port request already: ${open.id}`
+          : "Number is being ported for a different account";
+      setOwn(errors, asGiven, typeEntry(message, asGiven));
+    } else if (records.get(number)?.record.assignedTo !== undefined) {
+      setOwn(errors, asGiven, typeEntry("Number exists on the system already", asGiven));
+    }
+  }
+  return Object.keys(errors).length === 0 ? undefined : { kind: "validation", data: errors };
+}
+
+/** The one PORTING request holding a number (submitted, pending or scheduled), if any (§7). */
+export async function portingRequestOf(ctx: EngineContext, number: string) {
+  const found = await ctx.portRequests.findPortRequests({
+    number,
+    states: ["submitted", "pending", "scheduled"],
+  });
+  return found.find((r) => Object.hasOwn(r.numbers, number));
+}
