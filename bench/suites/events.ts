@@ -15,7 +15,7 @@ const must = (result: { ok: boolean }): void => {
  */
 const flow = (subscriber?: () => EventHandler): Probe =>
   throughput(async (ctx) => {
-    const list = numbers(ctx.size(60_000, 4_000));
+    const list = numbers(ctx.size(20_000, 4_000));
     const { engine } = await createMemoryWorld({ accounts: ACCOUNTS });
     if (subscriber !== undefined) engine.events.subscribe(subscriber());
     return {
