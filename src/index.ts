@@ -78,6 +78,7 @@ export type {
   CommitBatch,
   EventPage,
   NumberRepository,
+  NumberGuard,
   NumberWrite,
   PageRequest,
   StoredNumber,

@@ -71,8 +71,12 @@ export class MemoryNumberRepository implements NumberRepository {
   /** Applies every write of the batch if all expected revisions hold, else none. */
   commit(batch: CommitBatch): Promise<readonly number[]> {
     let stale: string[] | undefined;
-    for (const w of batch.writes) {
+    for (const w of [...(batch.guards ?? []), ...batch.writes]) {
       if ((this.#records.get(w.number)?.revision ?? null) !== w.expected)
+        (stale ??= []).push(w.number);
+    }
+    for (const w of batch.writes) {
+      if (w.unlessPorting === true && this.portRequests.isPorting(w.number))
         (stale ??= []).push(w.number);
     }
     if (stale !== undefined) return Promise.reject(new RevisionConflictError(stale));
@@ -81,6 +85,11 @@ export class MemoryNumberRepository implements NumberRepository {
       this.portRequests.check(requests);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    for (const guard of batch.guards ?? []) {
+      const current = this.#records.get(guard.number);
+      if (current !== undefined)
+        this.#records.set(guard.number, { record: current.record, revision: ++this.#revision });
     }
     const revisions: number[] = [];
     for (const write of batch.writes) {
