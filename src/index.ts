@@ -117,7 +117,10 @@ export type { E911Outcome, E911Provider, E911Validation } from "./ports/e911.js"
 export type { Clock } from "./ports/clock.js";
 export type { TokenStore } from "./ports/tokens.js";
 
-export { MemoryNumberRepository } from "./adapters/memory/memory-repository.js";
+export {
+  MEMORY_EVENT_CAPACITY,
+  MemoryNumberRepository,
+} from "./adapters/memory/memory-repository.js";
 export type { MemoryRepositoryOptions } from "./adapters/memory/memory-repository.js";
 export { MemoryAccountDirectory } from "./adapters/memory/memory-accounts.js";
 export type { AccountSpec } from "./adapters/memory/memory-accounts.js";
