@@ -78,6 +78,7 @@ export type {
   CommitBatch,
   EventPage,
   NumberRepository,
+  NumberGuard,
   NumberWrite,
   PageRequest,
   StoredNumber,
@@ -116,7 +117,10 @@ export type { E911Outcome, E911Provider, E911Validation } from "./ports/e911.js"
 export type { Clock } from "./ports/clock.js";
 export type { TokenStore } from "./ports/tokens.js";
 
-export { MemoryNumberRepository } from "./adapters/memory/memory-repository.js";
+export {
+  MEMORY_EVENT_CAPACITY,
+  MemoryNumberRepository,
+} from "./adapters/memory/memory-repository.js";
 export type { MemoryRepositoryOptions } from "./adapters/memory/memory-repository.js";
 export { MemoryAccountDirectory } from "./adapters/memory/memory-accounts.js";
 export type { AccountSpec } from "./adapters/memory/memory-accounts.js";
@@ -196,4 +200,5 @@ export { createApiHandler } from "./http/handler.js";
 export type { ApiHandlerOptions } from "./http/handler.js";
 export { createHonoApp } from "./http/hono-app.js";
 export type { HonoAppOptions } from "./http/hono-app.js";
+export { answerParseErrorsInOrder } from "./http/parse-errors.js";
 export type { ApiHandler, ApiRequest, ApiResponse } from "./http/types.js";
