@@ -35,7 +35,7 @@ export async function runPortRace(
 ): Promise<PortRaceReport> {
   const spec = specOf(store);
   const seeded = await openStoreWorld(spec, portRaceSetup());
-  seeded.close();
+  await seeded.close();
   if (!seeded.created) throw new Error(`the race needs a new, empty store: ${store}`);
   const roles = [
     ...Array.from({ length: porters }, (_, i) => ["port", i] as const),
@@ -54,7 +54,7 @@ export async function runPortRace(
     reopened.world.repository as unknown as { portRequests: PortRequestRepository }
   ).portRequests.findPortRequests({});
   const records = await reopened.world.repository.getMany(PORT_RACE_NUMBERS);
-  reopened.close();
+  await reopened.close();
 
   const problems: string[] = [];
   const tally: Record<string, number> = {};
