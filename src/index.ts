@@ -200,4 +200,5 @@ export { createApiHandler } from "./http/handler.js";
 export type { ApiHandlerOptions } from "./http/handler.js";
 export { createHonoApp } from "./http/hono-app.js";
 export type { HonoAppOptions } from "./http/hono-app.js";
+export { answerParseErrorsInOrder } from "./http/parse-errors.js";
 export type { ApiHandler, ApiRequest, ApiResponse } from "./http/types.js";

@@ -1,4 +1,5 @@
 import { serve as listen } from "@hono/node-server";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMemoryWorld } from "../compose/memory-world.js";
 import type { World } from "../compose/world.js";
@@ -6,6 +7,7 @@ import { SystemClock } from "../adapters/system-clock.js";
 import type { NumberEngine } from "../engine/engine.js";
 import { createApiHandler } from "../http/handler.js";
 import { createHonoApp } from "../http/hono-app.js";
+import { answerParseErrorsInOrder } from "../http/parse-errors.js";
 import { DEMO_ACCOUNTS, demoWorldOptions } from "./demo-world.js";
 
 /** A running sandbox server. */
@@ -83,6 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         });
       },
     );
+    answerParseErrorsInOrder(server as Server);
     server.once("error", reject);
   });
 }

@@ -50,6 +50,10 @@ export async function worldOnStore(
     const writes = seedWrites(options);
     if (writes.length > 0) await store.repository.commit({ writes });
   }
-  const world = await composeWorld(options, { ...store, seedNumbers: false });
+  const world = await composeWorld(options, {
+    ...store,
+    portRequests: store.repository.portRequests,
+    seedNumbers: false,
+  });
   return { ...world, created: store.created };
 }

@@ -21,6 +21,7 @@ import type { NumberState } from "../../src/domain/states.js";
 import type { NumberEngine } from "../../src/engine/engine.js";
 import { unwoundHistory, type TransitionFacts } from "../../src/machine/guards.js";
 import { lifecycleMachine, type LifecycleEventType } from "../../src/machine/lifecycle-machine.js";
+import { createWorldOn, type WorldStore } from "../../src/compose/stores.js";
 import { lookupOf } from "../support/accounts.js";
 
 /** The number every path moves. */
@@ -312,4 +313,33 @@ export async function drivePath(
     expect(page.events, `rejected ${JSON.stringify(event)} committed an event`).toEqual([]);
   }
   return calls;
+}
+
+/**
+ * Drives every path of at most `maxLength` events under `config`, each on a fresh world on
+ * `store`; returns how many paths and engine calls it took.
+ */
+export async function driveAllPaths(
+  store: WorldStore,
+  config: (typeof PATH_CONFIGS)[number],
+  maxLength: number,
+): Promise<{ readonly paths: number; readonly calls: number }> {
+  const paths = machinePaths(config, maxLength);
+  let calls = 0;
+  for (const path of paths) {
+    const world = await createWorldOn(store, {
+      ...PATH_WORLD_OPTIONS,
+      config: worldConfig(config),
+    });
+    try {
+      calls += await drivePath(
+        { engine: world.engine, advance: (s) => world.clock.advance(s) },
+        config,
+        path.events,
+      );
+    } finally {
+      await world.close();
+    }
+  }
+  return { paths: paths.length, calls };
 }

@@ -14,7 +14,6 @@ describe("MdnCarrier", () => {
     }),
     skip: {
       search: "knm_mdn never offers numbers",
-      acquiredLeavesOffer: "knm_mdn never offers numbers",
       acquireFailure: "knm_mdn's acquire is a no-op that cannot fail",
       check: "knm_mdn has no availability check",
       orderState: "knm_mdn orders nothing upstream",

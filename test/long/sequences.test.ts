@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createMemoryWorld, type MemoryWorld } from "../../src/compose/memory-world.js";
+import { createWorldOn, type WorldStore } from "../../src/compose/stores.js";
+import type { World } from "../../src/compose/world.js";
 import type { Result } from "../../src/domain/errors.js";
 import type { JsonValue } from "../../src/domain/json.js";
 import { isNumberEvent, type NumberEvent } from "../../src/domain/events.js";
@@ -20,7 +21,7 @@ interface Step {
   readonly results: readonly [string, Result<unknown>][];
 }
 
-type Command = (world: MemoryWorld) => Promise<Step>;
+type Command = (world: World) => Promise<Step>;
 
 const one = async (
   label: string,
@@ -153,7 +154,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
  * byte as it was; every committed event names a number the command touched, from the state it
  * had to the state it has now, and no number changed without an event.
  */
-async function runChecked(world: MemoryWorld, command: Command, cursor: string | undefined) {
+async function runChecked(world: World, command: Command, cursor: string | undefined) {
   const before = await snapshot(world.repository);
   const states = new Map(
     await Promise.all(
@@ -186,47 +187,58 @@ async function runChecked(world: MemoryWorld, command: Command, cursor: string |
   return page.cursor;
 }
 
+/** The stores every sequence runs on, each sequence on a fresh world. */
+const STORES: readonly WorldStore[] = ["memory", "sqlite"];
+
 describe("model-based command sequences over every operation", () => {
-  it(`${SEQUENCES} sequences of creates, moves, updates, collections, sweeps and clock advances keep every invariant`, async () => {
-    let commands = 0;
-    let violations = 1;
-    try {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(commandArb, { minLength: 1, maxLength: 12 }),
-          async (sequence) => {
-            const world = await createMemoryWorld({
-              accounts: [
-                { id: "root", master: true, reseller: true, allowAdditions: true },
-                { id: "acme", parent: "root", reseller: true, allowAdditions: true },
-                { id: "acme_sales", parent: "acme" },
-                { id: "globex", parent: "root", reseller: true, allowAdditions: true },
-                { id: "plain", parent: "root" },
-              ],
-              numbers: [
-                { number: NUMBERS[0] as string, state: "available", features: { local: {} } },
-              ],
-              inventory: [{ number: NUMBERS[1] as string }],
-              config: { reservation_hold_s: 3_600, should_age: true },
-            });
-            let cursor = (await world.repository.eventsSince(undefined, 1_000)).cursor;
-            for (const command of sequence) {
-              cursor = await runChecked(world, command, cursor);
-              commands++;
-            }
-          },
-        ),
-        { numRuns: SEQUENCES, seed: SEED, endOnFailure: true },
-      );
-      violations = 0;
-    } finally {
-      report("sequences", {
-        seed: SEED,
-        sequences: SEQUENCES,
-        commands,
-        store: "memory",
-        violations,
-      });
-    }
-  });
+  for (const store of STORES) {
+    it(`${SEQUENCES} sequences of creates, moves, updates, collections, sweeps and clock advances keep every invariant on the ${store} store`, async () => {
+      let commands = 0;
+      let violations = 1;
+      const started = performance.now();
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(commandArb, { minLength: 1, maxLength: 12 }),
+            async (sequence) => {
+              const world = await createWorldOn(store, {
+                accounts: [
+                  { id: "root", master: true, reseller: true, allowAdditions: true },
+                  { id: "acme", parent: "root", reseller: true, allowAdditions: true },
+                  { id: "acme_sales", parent: "acme" },
+                  { id: "globex", parent: "root", reseller: true, allowAdditions: true },
+                  { id: "plain", parent: "root" },
+                ],
+                numbers: [
+                  { number: NUMBERS[0] as string, state: "available", features: { local: {} } },
+                ],
+                inventory: [{ number: NUMBERS[1] as string }],
+                config: { reservation_hold_s: 3_600, should_age: true },
+              });
+              try {
+                let cursor = (await world.repository.eventsSince(undefined, 1_000)).cursor;
+                for (const command of sequence) {
+                  cursor = await runChecked(world, command, cursor);
+                  commands++;
+                }
+              } finally {
+                await world.close();
+              }
+            },
+          ),
+          { numRuns: SEQUENCES, seed: SEED, endOnFailure: true },
+        );
+        violations = 0;
+      } finally {
+        report(`sequences-${store}`, {
+          seed: SEED,
+          sequences: SEQUENCES,
+          commands,
+          store,
+          seconds: ((performance.now() - started) / 1000).toFixed(1),
+          violations,
+        });
+      }
+    });
+  }
 });

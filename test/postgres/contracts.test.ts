@@ -1,6 +1,7 @@
 import { describe, it } from "vitest";
 import {
   accountDirectoryContract,
+  portRequestContract,
   repositoryContract,
   tokenStoreContract,
 } from "../../src/testing/index.js";
@@ -44,6 +45,15 @@ describe("PostgresTokenStore", () => {
         await tokens.put(KNOWN_TOKENS);
         return { store: tokens, known: KNOWN_TOKENS };
       },
+    }),
+  );
+});
+
+describe("PostgresNumberRepository's port requests", () => {
+  registerCases(
+    portRequestContract(async () => {
+      const { repository } = await db.freshStore();
+      return { numbers: repository, requests: repository.portRequests };
     }),
   );
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createMemoryWorld, type MemoryWorld } from "../../src/compose/memory-world.js";
+import { createWorldOn, type WorldStore } from "../../src/compose/stores.js";
+import type { World } from "../../src/compose/world.js";
 import type { NumberErrorReason, Result } from "../../src/domain/errors.js";
 import type { NumberRecord } from "../../src/domain/record.js";
 
@@ -80,7 +81,7 @@ function modelRelease(m: Model, requester: string): Outcome {
 }
 
 interface Real {
-  readonly world: MemoryWorld;
+  readonly world: World;
 }
 
 async function compare(
@@ -159,26 +160,38 @@ const commands = fc.commands(
   { maxCommands: 25 },
 );
 
+/** The stores the model runs against, with how many command sequences each. */
+const RUNS: readonly (readonly [WorldStore, number])[] = [
+  ["memory", 200],
+  ["sqlite", 100],
+];
+
 describe("reserve, activate and release against a reference model of the ownership rules", () => {
-  it("the engine's state, owner and reserve history always match the model", async () => {
-    await fc.assert(
-      fc.asyncProperty(commands, async (cmds) => {
-        const world = await createMemoryWorld({
-          accounts: [
-            { id: "root", master: true, reseller: true, allowAdditions: true },
-            { id: "acme", parent: "root", reseller: true, allowAdditions: true },
-            { id: "acme_sales", parent: "acme" },
-            { id: "globex", parent: "root" },
-          ],
-          numbers: [{ number: NUMBER, state: "available", features: { local: {} } }],
-        });
-        const setup = (): { model: Model; real: Real } => ({
-          model: { state: "available", owner: undefined, history: [] },
-          real: { world },
-        });
-        await fc.asyncModelRun(setup, cmds);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  for (const [store, numRuns] of RUNS) {
+    it(`the engine's state, owner and reserve history always match the model on the ${store} store`, async () => {
+      await fc.assert(
+        fc.asyncProperty(commands, async (cmds) => {
+          const world = await createWorldOn(store, {
+            accounts: [
+              { id: "root", master: true, reseller: true, allowAdditions: true },
+              { id: "acme", parent: "root", reseller: true, allowAdditions: true },
+              { id: "acme_sales", parent: "acme" },
+              { id: "globex", parent: "root" },
+            ],
+            numbers: [{ number: NUMBER, state: "available", features: { local: {} } }],
+          });
+          const setup = (): { model: Model; real: Real } => ({
+            model: { state: "available", owner: undefined, history: [] },
+            real: { world },
+          });
+          try {
+            await fc.asyncModelRun(setup, cmds);
+          } finally {
+            await world.close();
+          }
+        }),
+        { numRuns },
+      );
+    });
+  }
 });

@@ -1,3 +1,4 @@
+import { PortNumberConflictError } from "../../ports/port-requests.js";
 import { RevisionConflictError } from "../../ports/repository.js";
 
 /** A statement: its text, its parameters, and a name to prepare it once per connection. */
@@ -63,14 +64,20 @@ export function isRetryable(error: unknown): boolean {
 
 /**
  * Maps a driver error to the engine's: a serialization failure, a deadlock or a unique violation
- * is a lost race on `numbers` (RevisionConflictError, decided again by the engine); anything
+ * is a lost race on `keys` (numbers or port request ids: RevisionConflictError, decided again by
+ * the engine); the engine's own conflicts pass through as they are; anything
  * else is a PostgresStoreError naming its SQLSTATE.
  */
-export function mapError(error: unknown, numbers: readonly string[]): Error {
-  if (error instanceof RevisionConflictError || error instanceof PostgresStoreError) return error;
+export function mapError(error: unknown, keys: readonly string[]): Error {
+  if (
+    error instanceof RevisionConflictError ||
+    error instanceof PortNumberConflictError ||
+    error instanceof PostgresStoreError
+  )
+    return error;
   const code = sqlState(error);
-  if (numbers.length > 0 && (code === "23505" || RETRYABLE.has(code ?? "")))
-    return new RevisionConflictError(numbers);
+  if (keys.length > 0 && (code === "23505" || RETRYABLE.has(code ?? "")))
+    return new RevisionConflictError(keys);
   const message = error instanceof Error ? error.message : String(error);
   return new PostgresStoreError(
     `postgres${code === undefined ? "" : ` ${code}`}: ${message}`,

@@ -34,6 +34,7 @@ import {
   type KeyRow,
   type NumberRow,
 } from "../sql/rows.js";
+import { PostgresPortRequests } from "./postgres-port-requests.js";
 import { statementsFor, type Statements } from "./statements.js";
 
 /** The events' timestamps and JSON bodies of a write, as two parallel arrays. */
@@ -57,12 +58,15 @@ export class PostgresNumberRepository implements NumberRepository {
   readonly #sql: Statements;
   /** Prefix of prepared statement names, distinct per schema so stores can share a pool. */
   readonly #prefix: string;
+  /** The store's port requests, written by `commit` in the same transaction as the numbers (P8). */
+  readonly portRequests: PostgresPortRequests;
 
   /** A repository over `pool` on the tables of `schema` (already migrated). */
   constructor(pool: PgPool, schema: string) {
     this.#pool = pool;
     this.#sql = statementsFor(schema);
     this.#prefix = `nl_${createHash("sha1").update(schema).digest("hex").slice(0, 10)}_`;
+    this.portRequests = new PostgresPortRequests(pool, schema);
   }
 
   /** Runs a named statement on `on` (the pool unless inside a transaction). */
@@ -94,20 +98,18 @@ export class PostgresNumberRepository implements NumberRepository {
     return out;
   }
 
-  /** Applies every write if all expected revisions hold, else none; refuses port request writes (this store keeps none yet). */
+  /** Applies every write (numbers and port requests) if all expected revisions hold, else none. */
   async commit(batch: CommitBatch): Promise<readonly number[]> {
-    if ((batch.portRequests ?? []).length > 0) {
-      throw new Error("this PostgreSQL store keeps no port requests yet");
-    }
-    const numbers = batch.writes.map((w) => w.number);
+    const requests = batch.portRequests ?? [];
+    const keys = [...batch.writes.map((w) => w.number), ...requests.map((w) => w.id)];
     try {
       return await retrying(() =>
-        batch.writes.length === 1 && (batch.answers ?? []).length === 0
+        batch.writes.length === 1 && (batch.answers ?? []).length === 0 && requests.length === 0
           ? this.#commitOne(batch.writes[0] as NumberWrite)
           : inTransaction(this.#pool, (client) => this.#commitMany(client, batch)),
       );
     } catch (error) {
-      throw mapError(error, numbers);
+      throw mapError(error, keys);
     }
   }
 
@@ -126,7 +128,7 @@ export class PostgresNumberRepository implements NumberRepository {
     return [toNumber(rows[0]["revision"])];
   }
 
-  /** Several writes, the answers, then the events, in one transaction on `client`. */
+  /** Several writes, the answers, the port requests, then the events, in one transaction on `client`. */
   async #commitMany(client: PgClient, batch: CommitBatch): Promise<readonly number[]> {
     // Rows are locked in number order, so two batches never wait on each other in a cycle.
     const sorted = [...batch.writes].sort((a, b) => (a.number < b.number ? -1 : 1));
@@ -156,18 +158,21 @@ export class PostgresNumberRepository implements NumberRepository {
     const stale = batch.writes.filter((w) => !revisions.has(w.number)).map((w) => w.number);
     if (stale.length > 0) throw new RevisionConflictError(stale);
     await this.#keepAnswers(client, batch.answers ?? []);
-    const events = batch.writes.flatMap((w) =>
-      w.events.map((e) => ({ event: e, revision: revisions.get(w.number) as number })),
-    );
+    const requests = batch.portRequests ?? [];
+    const requestRevisions = await this.portRequests.apply(client, requests);
+    // The outbox keys a request's events by its id, after the number events of the batch.
+    const events = [
+      ...batch.writes.flatMap((w) =>
+        w.events.map((e) => [w.number, revisions.get(w.number), e.timestamp, eventBody(e)]),
+      ),
+      ...requests.flatMap((w, i) =>
+        w.events.map((e) => [w.id, requestRevisions[i], e.timestamp, JSON.stringify(e)]),
+      ),
+    ];
     if (events.length > 0)
       await this.#run(
         "appendEvents",
-        [
-          events.map((e) => e.event.number),
-          events.map((e) => e.revision),
-          events.map((e) => e.event.timestamp),
-          events.map((e) => eventBody(e.event)),
-        ],
+        [0, 1, 2, 3].map((column) => events.map((row) => row[column])),
         client,
       );
     return batch.writes.map((w) => revisions.get(w.number) as number);

@@ -15,6 +15,8 @@ const TABLES = [
   "idempotency_keys",
   "accounts",
   "tokens",
+  "port_requests",
+  "port_request_numbers",
   VERSION_TABLE,
 ];
 const TABLE_NAME = new RegExp(`\\b(${TABLES.join("|")})\\b(?!\\s*\\.)`, "g");

@@ -53,8 +53,8 @@ const V1: Migration = (d) => [
   )`,
 ];
 
-/** Version 2: port requests (spec/port-requests.md §8, P5); SQLite only until the PostgreSQL store keeps them. */
-const V2: Migration = (d) => (d.name === "sqlite" ? PORT_REQUEST_TABLES(d) : []);
+/** Version 2: port requests (spec/port-requests.md §8, P5). */
+const V2: Migration = PORT_REQUEST_TABLES;
 
 const MIGRATIONS: readonly Migration[] = [V1, V2];
 
