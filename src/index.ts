@@ -78,6 +78,7 @@ export type {
   CommitBatch,
   EventPage,
   NumberRepository,
+  NumberGuard,
   NumberWrite,
   PageRequest,
   StoredNumber,
@@ -116,7 +117,10 @@ export type { E911Outcome, E911Provider, E911Validation } from "./ports/e911.js"
 export type { Clock } from "./ports/clock.js";
 export type { TokenStore } from "./ports/tokens.js";
 
-export { MemoryNumberRepository } from "./adapters/memory/memory-repository.js";
+export {
+  MEMORY_EVENT_CAPACITY,
+  MemoryNumberRepository,
+} from "./adapters/memory/memory-repository.js";
 export type { MemoryRepositoryOptions } from "./adapters/memory/memory-repository.js";
 export { MemoryAccountDirectory } from "./adapters/memory/memory-accounts.js";
 export type { AccountSpec } from "./adapters/memory/memory-accounts.js";
@@ -140,7 +144,7 @@ export { createPostgresWorld } from "./compose/postgres-world.js";
 export type { PostgresWorld, PostgresWorldOptions } from "./compose/postgres-world.js";
 export { openPostgresStore } from "./adapters/postgres/postgres-store.js";
 export type { PostgresStore, PostgresStoreOptions } from "./adapters/postgres/postgres-store.js";
-export { connectPostgres, redactUrl } from "./adapters/postgres/connect.js";
+export { connectPostgres, PostgresConnectError, redactUrl } from "./adapters/postgres/connect.js";
 export type { ConnectOptions, PostgresConnection } from "./adapters/postgres/connect.js";
 export { PostgresNumberRepository } from "./adapters/postgres/postgres-repository.js";
 export {

@@ -98,7 +98,10 @@ function accountTree(settings: WorldSettings, profile: SimulationProfile, random
 export async function buildWorld(
   settings: WorldSettings,
   profile: SimulationProfile,
-  repository: SimulationStore = new MemoryNumberRepository({ keepEvents: true }),
+  repository: SimulationStore = new MemoryNumberRepository({
+    keepEvents: true,
+    eventCapacity: Infinity,
+  }),
 ): Promise<SimulatedWorld> {
   if (settings.accounts < 2) throw new RangeError("a simulation needs at least 2 accounts");
   const random = new Random(`${settings.seed}/world`);
