@@ -78,6 +78,7 @@ export type {
   CommitBatch,
   EventPage,
   NumberRepository,
+  NumberGuard,
   NumberWrite,
   PageRequest,
   StoredNumber,
@@ -143,7 +144,7 @@ export { createPostgresWorld } from "./compose/postgres-world.js";
 export type { PostgresWorld, PostgresWorldOptions } from "./compose/postgres-world.js";
 export { openPostgresStore } from "./adapters/postgres/postgres-store.js";
 export type { PostgresStore, PostgresStoreOptions } from "./adapters/postgres/postgres-store.js";
-export { connectPostgres, redactUrl } from "./adapters/postgres/connect.js";
+export { connectPostgres, PostgresConnectError, redactUrl } from "./adapters/postgres/connect.js";
 export type { ConnectOptions, PostgresConnection } from "./adapters/postgres/connect.js";
 export { PostgresNumberRepository } from "./adapters/postgres/postgres-repository.js";
 export {

@@ -28,6 +28,8 @@ export interface MoveRequest {
   readonly resumesOrder?: PendingOrder["op"] | undefined;
   /** The hold a reserve asks for, in seconds (`hold_for`, extensions.md X1). */
   readonly holdFor?: number | undefined;
+  /** A create of a number with no record: its commit fails if a PORTING request holds the number (§7.1). */
+  readonly unlessPorting?: boolean;
   /** Fields the move itself sets once the machine allowed it (e.g. a completed port's carrier). */
   readonly sets?: Partial<Pick<NumberRecord, "carrier" | "portedIn">>;
 }
@@ -93,6 +95,7 @@ async function onFeatures<T>(
 const change = (request: MoveRequest): Change => ({
   operation: request.operation,
   actor: request.requester,
+  ...(request.unlessPorting === true ? { unlessPorting: true } : {}),
 });
 
 /** The facts the machine's guards read for this record and request. */

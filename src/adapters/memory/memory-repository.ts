@@ -6,6 +6,7 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
+  sequencePage,
   type NumberRepository,
   type PageRequest,
   type StoredNumber,
@@ -89,8 +90,12 @@ export class MemoryNumberRepository implements NumberRepository {
   /** Applies every write of the batch if all expected revisions hold, else none. */
   commit(batch: CommitBatch): Promise<readonly number[]> {
     let stale: string[] | undefined;
-    for (const w of batch.writes) {
+    for (const w of [...(batch.guards ?? []), ...batch.writes]) {
       if ((this.#records.get(w.number)?.revision ?? null) !== w.expected)
+        (stale ??= []).push(w.number);
+    }
+    for (const w of batch.writes) {
+      if (w.unlessPorting === true && this.portRequests.isPorting(w.number))
         (stale ??= []).push(w.number);
     }
     if (stale !== undefined) return Promise.reject(new RevisionConflictError(stale));
@@ -99,6 +104,11 @@ export class MemoryNumberRepository implements NumberRepository {
       this.portRequests.check(requests);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    for (const guard of batch.guards ?? []) {
+      const current = this.#records.get(guard.number);
+      if (current !== undefined)
+        this.#records.set(guard.number, { record: current.record, revision: ++this.#revision });
     }
     const revisions: number[] = [];
     for (const write of batch.writes) {
@@ -196,7 +206,7 @@ export class MemoryNumberRepository implements NumberRepository {
     const after = cursor === undefined ? 0 : Number(cursor);
     const first = this.#firstAfter(Number.isFinite(after) ? after : 0);
     const events = this.#events.slice(first, first + Math.max(0, limit)) as StoredEvent[];
-    return Promise.resolve({ events, cursor: events.at(-1)?.cursor ?? cursor });
+    return Promise.resolve(sequencePage(cursor, events));
   }
 
   /** Drops events older than `before`. */
