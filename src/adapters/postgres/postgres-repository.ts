@@ -6,6 +6,7 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
+  sequencePage,
   type NumberRepository,
   type NumberGuard,
   type NumberWrite,
@@ -286,7 +287,7 @@ export class PostgresNumberRepository implements NumberRepository {
   async eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
     const { rows } = await this.#read("eventsSince", [cursorSequence(cursor), Math.max(0, limit)]);
     const events = rows.map((row) => storedEvent(row as unknown as EventRow));
-    return { events, cursor: events.at(-1)?.cursor ?? cursor };
+    return sequencePage(cursor, events);
   }
 
   /** Drops events older than `before`. */

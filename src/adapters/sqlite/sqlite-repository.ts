@@ -7,6 +7,7 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
+  sequencePage,
   type NumberRepository,
   type NumberWrite,
   type PageRequest,
@@ -230,7 +231,7 @@ export class SqliteNumberRepository implements NumberRepository {
     return settle(() => {
       const rows = this.#eventsSince.all(cursorSequence(cursor), Math.max(0, limit)) as EventRow[];
       const events = rows.map(storedEvent);
-      return { events, cursor: events.at(-1)?.cursor ?? cursor };
+      return sequencePage(cursor, events);
     });
   }
 
