@@ -78,6 +78,7 @@ export type {
   CommitBatch,
   EventPage,
   NumberRepository,
+  NumberGuard,
   NumberWrite,
   PageRequest,
   StoredNumber,
@@ -116,7 +117,10 @@ export type { E911Outcome, E911Provider, E911Validation } from "./ports/e911.js"
 export type { Clock } from "./ports/clock.js";
 export type { TokenStore } from "./ports/tokens.js";
 
-export { MemoryNumberRepository } from "./adapters/memory/memory-repository.js";
+export {
+  MEMORY_EVENT_CAPACITY,
+  MemoryNumberRepository,
+} from "./adapters/memory/memory-repository.js";
 export type { MemoryRepositoryOptions } from "./adapters/memory/memory-repository.js";
 export { MemoryAccountDirectory } from "./adapters/memory/memory-accounts.js";
 export type { AccountSpec } from "./adapters/memory/memory-accounts.js";
@@ -140,7 +144,7 @@ export { createPostgresWorld } from "./compose/postgres-world.js";
 export type { PostgresWorld, PostgresWorldOptions } from "./compose/postgres-world.js";
 export { openPostgresStore } from "./adapters/postgres/postgres-store.js";
 export type { PostgresStore, PostgresStoreOptions } from "./adapters/postgres/postgres-store.js";
-export { connectPostgres, redactUrl } from "./adapters/postgres/connect.js";
+export { connectPostgres, PostgresConnectError, redactUrl } from "./adapters/postgres/connect.js";
 export type { ConnectOptions, PostgresConnection } from "./adapters/postgres/connect.js";
 export { PostgresNumberRepository } from "./adapters/postgres/postgres-repository.js";
 export {
@@ -181,7 +185,7 @@ export type {
   SimulationSummary,
 } from "./simulation/simulate.js";
 export { DEFAULT_PROFILE, FLOW_NAMES, parseProfile } from "./simulation/profile.js";
-export type { FlowName, SimulationProfile } from "./simulation/profile.js";
+export type { FlowName, PortRequestMix, SimulationProfile } from "./simulation/profile.js";
 export { replay } from "./simulation/replay.js";
 export type { Divergence, ReplayOptions, ReplayResult } from "./simulation/replay.js";
 export type { TraceHeader, TraceStep } from "./simulation/trace-format.js";
@@ -190,6 +194,10 @@ export { formatSummary } from "./simulation/summary-text.js";
 export { renderReport } from "./simulation/report.js";
 export { machineEdges, reachableEdges } from "./simulation/edges.js";
 export type { MachineEdge } from "./simulation/edges.js";
+export { portMachineEdges, reachablePortEdges } from "./simulation/port-edges.js";
+export type { PortMachineEdge } from "./simulation/port-edges.js";
+export type { PortTally } from "./simulation/port-model.js";
+export type { SimulationStore } from "./simulation/world.js";
 export { InputFileError } from "./simulation/input-error.js";
 
 export { createApiHandler } from "./http/handler.js";

@@ -15,7 +15,8 @@ export const conformanceCommand: Command = {
   description: [
     "Runs every scenario in the given files and folders (searched recursively for .json files)",
     "against a fresh engine each, printing one ok/FAIL line per scenario and a summary. With",
-    "--store sqlite each scenario runs on a new in-memory SQLite database.",
+    "--store sqlite each scenario runs on a new in-memory SQLite database; with --store postgres",
+    "(the server DATABASE_URL names) or a postgres:// URL, in a new schema dropped afterwards.",
   ],
   options: {
     store: {
@@ -29,6 +30,7 @@ export const conformanceCommand: Command = {
   examples: [
     "number-lifecycle conformance test/conformance",
     "number-lifecycle conformance --store sqlite test/conformance",
+    "number-lifecycle conformance --store postgres://localhost/numbers test/conformance",
   ],
   exitCodes: {
     1: "a scenario failed",

@@ -93,7 +93,7 @@ export const exportCommand: Command = {
       }
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -74,7 +74,7 @@ export const importCommand: Command = {
       for (const line of importReportLines(report)) input.io.out(`${line}\n`);
       return report.skipped.length === 0 ? 0 : SKIPPED_EXIT;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

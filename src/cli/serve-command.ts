@@ -61,6 +61,7 @@ export const serveCommand: Command = {
   examples: [
     "number-lifecycle serve --port 8080 --sweep-interval 3600",
     "number-lifecycle serve --store sqlite:/var/lib/numbers.db --seed world.json",
+    "number-lifecycle serve --store 'postgres://app@db.example/numbers?schema=sandbox'",
   ],
   exitCodes: {
     1: "could not start (port in use, address not available, store or seed file unusable, ...)",
@@ -91,7 +92,7 @@ export const serveCommand: Command = {
       output.log("sandbox stopped");
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

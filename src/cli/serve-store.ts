@@ -1,14 +1,16 @@
 import { readFile } from "node:fs/promises";
+import { connectPostgres, PostgresConnectError } from "../adapters/postgres/connect.js";
 import { StoreOpenError } from "../adapters/sqlite/sqlite-database.js";
 import { SystemClock } from "../adapters/system-clock.js";
 import { createMemoryWorld } from "../compose/memory-world.js";
+import { worldOnStore } from "../compose/postgres-world.js";
 import { createSqliteWorld } from "../compose/sqlite-world.js";
 import type { World, WorldSetup } from "../compose/world.js";
 import { FormatProblem } from "../conformance/format-checks.js";
 import { readGiven } from "../conformance/validate-given.js";
 import { setupOfGiven } from "../conformance/world.js";
 import { DEMO_ACCOUNTS, demoWorldOptions } from "./demo-world.js";
-import { storeName, type StoreSpec } from "./store-spec.js";
+import { postgresTarget, storeName, type StoreSpec } from "./store-spec.js";
 
 /** Thrown for a `--seed` file that cannot be read or is not a `given` object. */
 export class SeedFileError extends Error {
@@ -46,24 +48,57 @@ export interface StoreWorld {
   readonly world: World;
   /** True when the store was new and the setup's accounts, tokens and numbers were written. */
   readonly created: boolean;
-  /** Releases the store (closes the database). */
-  close(): void;
+  /** Releases the store (closes the database, ends the pool). */
+  close(): Promise<void>;
 }
 
 /**
  * Opens a world on the store a spec names. A new store gets the setup's accounts, tokens and
- * numbers; an existing one keeps its own. Throws StoreOpenError with one line to print.
+ * numbers; an existing one keeps its own. `mustExist`: a PostgreSQL schema without a store is
+ * refused instead of created. Throws StoreOpenError with one line to print.
  */
-export async function openStoreWorld(spec: StoreSpec, setup: WorldSetup): Promise<StoreWorld> {
+export async function openStoreWorld(
+  spec: StoreSpec,
+  setup: WorldSetup,
+  options: { readonly mustExist?: boolean } = {},
+): Promise<StoreWorld> {
   switch (spec.kind) {
     case "memory":
-      return { world: await createMemoryWorld(setup), created: true, close: () => undefined };
+      return {
+        world: await createMemoryWorld(setup),
+        created: true,
+        close: () => Promise.resolve(),
+      };
     case "sqlite": {
       const world = await createSqliteWorld({ ...setup, path: spec.path });
-      return { world, created: world.created, close: () => world.close() };
+      return { world, created: world.created, close: () => Promise.resolve(world.close()) };
     }
     case "postgres":
-      throw new StoreOpenError(spec.url, "the PostgreSQL store is not part of this build yet");
+      return openPostgresWorld(spec.url, setup, options.mustExist ?? false);
+  }
+}
+
+/** A world on the PostgreSQL store a URL names (`?schema=` picks the schema), seeded when new. */
+async function openPostgresWorld(
+  url: string,
+  setup: WorldSetup,
+  mustExist: boolean,
+): Promise<StoreWorld> {
+  const target = postgresTarget(url);
+  const connection = await connectPostgres(target.url, {
+    schema: target.schema,
+    mustExist,
+  }).catch((error: unknown) => {
+    throw error instanceof PostgresConnectError
+      ? new StoreOpenError(storeName({ kind: "postgres", url }), error.problem)
+      : error;
+  });
+  try {
+    const world = await worldOnStore(connection, setup);
+    return { world, created: world.created, close: () => connection.close() };
+  } catch (error) {
+    await connection.close();
+    throw error;
   }
 }
 

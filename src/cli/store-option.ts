@@ -11,7 +11,7 @@ export const STORE_OPTION: OptionSpec = {
   valueName: "STORE",
   default: DEFAULT_STORE,
   env: "NUMBERS_STORE",
-  description: "where numbers live: memory, sqlite:PATH or postgres://...",
+  description: "where numbers live: memory, sqlite:PATH or postgres://...[?schema=NAME]",
 };
 
 /** The store a command's `--store` names, read; a value that names none is a UsageError. */
@@ -23,8 +23,8 @@ export function storeSpecOf(input: CommandInput): StoreSpec {
 
 /**
  * Opens the store of a command that works on what a store already holds (sweep, import,
- * export) on the wall clock. `mustExist`: a SQLite file that is not there is an error instead of
- * a new, empty database. Unusable stores are UserErrors (one line, exit 1).
+ * export) on the wall clock. `mustExist`: a SQLite file that is not there, or a PostgreSQL schema
+ * holding no store, is an error instead of a new, empty store. Unusable stores are UserErrors (one line, exit 1).
  */
 export async function openCommandStore(
   spec: StoreSpec,
@@ -39,7 +39,7 @@ export async function openCommandStore(
     throw new UserError(`${storeName(spec)}: no such database (check --store or NUMBERS_STORE)`);
   }
   try {
-    return await openStoreWorld(spec, { accounts: [], clock: new SystemClock() });
+    return await openStoreWorld(spec, { accounts: [], clock: new SystemClock() }, options);
   } catch (error) {
     throw error instanceof StoreOpenError ? new UserError(error.message) : error;
   }

@@ -1,3 +1,5 @@
+import { redactUrl } from "../adapters/postgres/connect.js";
+
 /** Where a command keeps its numbers: the value of `--store` or `NUMBERS_STORE`. */
 export type StoreSpec =
   | { readonly kind: "memory" }
@@ -31,11 +33,27 @@ export function chooseStore(
   return parseStoreSpec(option ?? env["NUMBERS_STORE"] ?? DEFAULT_STORE);
 }
 
-/** How a store reads in messages: `memory`, `sqlite:./data/numbers.db` or its URL. */
+/** How a store reads in messages: `memory`, `sqlite:./data/numbers.db` or its URL without its password. */
 export function storeName(spec: StoreSpec): string {
   return spec.kind === "memory"
     ? "memory"
     : spec.kind === "sqlite"
       ? `sqlite:${spec.path}`
-      : spec.url;
+      : redactUrl(spec.url);
+}
+
+/**
+ * The connection URL and schema of a PostgreSQL store value: a `schema=NAME` query parameter
+ * names the schema holding the tables (default `public`) and is not passed to the driver.
+ */
+export function postgresTarget(url: string): { readonly url: string; readonly schema: string } {
+  const [base = url, query] = url.split(/\?(.*)/s, 2);
+  if (query === undefined) return { url, schema: "public" };
+  let schema = "public";
+  const kept = query.split("&").filter((pair) => {
+    if (!pair.startsWith("schema=")) return true;
+    schema = decodeURIComponent(pair.slice("schema=".length)) || "public";
+    return false;
+  });
+  return { url: kept.length === 0 ? base : `${base}?${kept.join("&")}`, schema };
 }

@@ -27,7 +27,7 @@ export const sweepCommand: Command = {
       input.io.out(`${sweepSummary(report, performance.now() - started)} (${storeName(spec)})\n`);
       return report.failed.length === 0 ? 0 : 1;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -6,7 +6,10 @@ import { composeWorld, type World, type WorldSetup } from "./world.js";
 export { DEFAULT_WORLD_NOW } from "./world.js";
 
 /** Everything a deterministic in-memory world starts from. */
-export type MemoryWorldOptions = WorldSetup;
+export interface MemoryWorldOptions extends WorldSetup {
+  /** The most events the outbox keeps for `engine.events.since` (default `MEMORY_EVENT_CAPACITY`). */
+  readonly eventCapacity?: number;
+}
 
 /** A built in-memory world: the engine and the adapters behind it, for driving and inspecting. */
 export type MemoryWorld = World<MemoryNumberRepository, MemoryAccountDirectory, MemoryTokenStore>;
@@ -17,7 +20,9 @@ export type MemoryWorld = World<MemoryNumberRepository, MemoryAccountDirectory, 
  * and the optional phonebook and E911 back ends.
  */
 export function createMemoryWorld(options: MemoryWorldOptions): Promise<MemoryWorld> {
-  const repository = new MemoryNumberRepository();
+  const repository = new MemoryNumberRepository(
+    options.eventCapacity === undefined ? {} : { eventCapacity: options.eventCapacity },
+  );
   return composeWorld(options, {
     repository,
     portRequests: repository.portRequests,

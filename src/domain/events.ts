@@ -60,14 +60,54 @@ export interface StoredEvent {
 /** The keys of an event that are known when it is drafted, besides its patches. */
 export type EventFacts = Omit<NumberEventDraft, "patches">;
 
+/** Returns the object it is given: lets a subclass add private fields to a plain object. */
+class Plain {
+  constructor(object: object) {
+    return object;
+  }
+}
+
+/** The `patches` accessor shared by every event (assigned in the static block below). */
+let lazyPatches: PropertyDescriptor;
+
+/**
+ * Gives a plain event object (Object.prototype, so deep-equal to a literal) an own enumerable
+ * `patches` accessor: one shared getter reading private fields. A getter written in an object
+ * literal would be a new closure per event and leaves each event with a map of its own, which
+ * costs several times the rest of the event (and the objects land in dictionary mode).
+ */
+class LazyPatches extends Plain {
+  #diff: (() => readonly RecordPatch[]) | undefined;
+  #patches: readonly RecordPatch[] | undefined;
+
+  constructor(object: object, diff: () => readonly RecordPatch[]) {
+    super(object);
+    this.#diff = diff;
+    Object.defineProperty(object, "patches", lazyPatches);
+  }
+
+  static {
+    lazyPatches = {
+      get(this: LazyPatches): readonly RecordPatch[] {
+        if (this.#patches === undefined) {
+          this.#patches = (this.#diff as () => readonly RecordPatch[])();
+          this.#diff = undefined; // the records it diffed can go
+        }
+        return this.#patches;
+      },
+      enumerable: true,
+      configurable: false,
+    };
+  }
+}
+
 /**
  * A draft whose patches are computed only when first read (then kept): nothing is diffed for an
  * event nobody looks at. `patches` is an enumerable own property, so copying or serializing the
  * draft reads it. `diff` must be pure (it runs later, maybe never).
  */
 export function lazyDraft(facts: EventFacts, diff: () => readonly RecordPatch[]): NumberEventDraft {
-  let patches: readonly RecordPatch[] | undefined;
-  return {
+  const draft = {
     type: facts.type,
     number: facts.number,
     operation: facts.operation,
@@ -77,15 +117,14 @@ export function lazyDraft(facts: EventFacts, diff: () => readonly RecordPatch[])
     owner_before: facts.owner_before,
     owner_after: facts.owner_after,
     timestamp: facts.timestamp,
-    get patches(): readonly RecordPatch[] {
-      return (patches ??= diff());
-    },
   };
+  new LazyPatches(draft, diff);
+  return draft as NumberEventDraft;
 }
 
 /** The event of a committed draft: the draft with the store's revision, its patches still lazy. */
 export function stampEvent(draft: NumberEventDraft, revision: number): NumberEvent {
-  return {
+  const event = {
     type: draft.type,
     number: draft.number,
     operation: draft.operation,
@@ -96,10 +135,9 @@ export function stampEvent(draft: NumberEventDraft, revision: number): NumberEve
     owner_after: draft.owner_after,
     revision,
     timestamp: draft.timestamp,
-    get patches(): readonly RecordPatch[] {
-      return draft.patches;
-    },
   };
+  new LazyPatches(event, () => draft.patches);
+  return event as NumberEvent;
 }
 
 /** True for the event of a number record (not of a port request): the outbox carries both. */

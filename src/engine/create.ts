@@ -111,6 +111,7 @@ export async function createNumber(
         accounts,
       ),
       dryRun: request.dryRun === true,
+      unlessPorting: stored === undefined,
     });
     return moved.ok ? { ok: true, value: moved.value.record } : moved;
   });

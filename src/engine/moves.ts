@@ -34,7 +34,9 @@ interface LoadedMove {
   readonly input: string;
   readonly requester: string;
   readonly target: string | undefined;
-  readonly event: LifecycleEventType | ((admin: boolean) => LifecycleEventType);
+  readonly event: LifecycleEventType;
+  /** A release asked `hard`: it becomes a hard delete when the requester is the admin or system. */
+  readonly hard?: boolean;
   readonly dryRun: boolean;
   readonly holdFor?: number | undefined;
 }
@@ -48,8 +50,8 @@ async function moveLoaded(ctx: EngineContext, move: LoadedMove): Promise<Result<
     if (!loaded.ok) return loaded;
     const { stored, accounts } = loaded.value;
     const chosen =
-      typeof event === "function"
-        ? event(isSuperduperAdmin(accounts, requester) || requester === SYSTEM)
+      move.hard === true && (isSuperduperAdmin(accounts, requester) || requester === SYSTEM)
+        ? "hardDelete"
         : event;
     const moved = await runTransition(ctx, stored, stored.record, {
       event: chosen,
@@ -107,13 +109,12 @@ export function releaseNumber(
   ctx: EngineContext,
   request: ReleaseRequest,
 ): Promise<Result<NumberRecord>> {
-  const event = (admin: boolean): LifecycleEventType =>
-    request.hard === true && admin ? "hardDelete" : "release";
   return moveLoaded(ctx, {
     input: request.number,
     requester: request.requester,
     target: undefined,
-    event,
+    event: "release",
+    hard: request.hard === true,
     dryRun: false,
   });
 }

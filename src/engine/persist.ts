@@ -11,6 +11,8 @@ export interface Change {
   readonly operation: NumberOperation;
   /** The acting account (`system` for the clean-up, calls and port completion). */
   readonly actor: string;
+  /** The store refuses the write if a PORTING request holds the number (a create, §7.1). */
+  readonly unlessPorting?: boolean;
 }
 
 /** The `database_error` cause of a failed write. */
@@ -50,7 +52,10 @@ async function write(
           ),
         ];
   try {
-    await ctx.commitWrite(writeOf(number, after ?? null, before, events));
+    const written = writeOf(number, after ?? null, before, events);
+    await ctx.commitWrite(
+      change?.unlessPorting === true ? { ...written, unlessPorting: true } : written,
+    );
     return ok(undefined);
   } catch (thrown) {
     return fail({ reason: "database_error", cause: writeFailureCause(thrown) });

@@ -28,6 +28,8 @@ export interface MoveRequest {
   readonly resumesOrder?: PendingOrder["op"] | undefined;
   /** The hold a reserve asks for, in seconds (`hold_for`, extensions.md X1). */
   readonly holdFor?: number | undefined;
+  /** A create of a number with no record: its commit fails if a PORTING request holds the number (§7.1). */
+  readonly unlessPorting?: boolean;
   /** Fields the move itself sets once the machine allowed it (e.g. a completed port's carrier). */
   readonly sets?: Partial<Pick<NumberRecord, "carrier" | "portedIn">>;
 }
@@ -93,6 +95,7 @@ async function onFeatures<T>(
 const change = (request: MoveRequest): Change => ({
   operation: request.operation,
   actor: request.requester,
+  ...(request.unlessPorting === true ? { unlessPorting: true } : {}),
 });
 
 /** The facts the machine's guards read for this record and request. */
@@ -160,16 +163,19 @@ async function carrierCall(
   return undefined;
 }
 
-/** Runs one non-final step on the draft; returns a failure to abort the move. */
-async function runStep(
+/**
+ * Runs one non-final step on the draft; returns a failure to abort the move. Steps that call
+ * no port answer synchronously (no promise, no microtask): most moves have only those.
+ */
+function runStep(
   ctx: EngineContext,
   step: Step,
   draft: RecordDraft,
   request: MoveRequest,
-): Promise<StepFailure | undefined> {
+): StepFailure | undefined | Promise<StepFailure | undefined> {
   // A dry run calls no carrier; neither does settling an order that completed upstream.
   const dryRun = request.dryRun === true;
-  const calls = (op: PendingOrder["op"]): boolean => !dryRun && request.resumesOrder !== op;
+  const resumes = request.resumesOrder;
   switch (step.name) {
     case "pushHistory": {
       const history = peek(draft, "reserveHistory");
@@ -195,15 +201,17 @@ async function runStep(
       return undefined;
     }
     case "acquire":
-      return calls("acquire") ? carrierCall(ctx, draft, "acquire") : undefined;
+      return !dryRun && resumes !== "acquire" ? carrierCall(ctx, draft, "acquire") : undefined;
     case "disconnect":
-      return calls("disconnect") ? carrierCall(ctx, draft, "disconnect") : undefined;
+      return !dryRun && resumes !== "disconnect"
+        ? carrierCall(ctx, draft, "disconnect")
+        : undefined;
     case "disconnectBestEffort":
-      if (calls("disconnect")) await carrierCall(ctx, draft, "disconnect");
-      return undefined;
+      return !dryRun && resumes !== "disconnect"
+        ? carrierCall(ctx, draft, "disconnect").then(() => undefined)
+        : undefined;
     case "runDeleteHooks":
-      await onFeatures(draft, (view) => runDeleteHooks(ctx, view, dryRun));
-      return undefined;
+      return onFeatures(draft, (view) => runDeleteHooks(ctx, view, dryRun)).then(() => undefined);
     case "strip":
       draft.features = draft.carrier === LOCAL_CARRIER ? { local: {} } : {};
       draft.public = {};
@@ -274,7 +282,8 @@ export async function runTransition(
   Object.assign(draft, request.sets);
   const dryRun = request.dryRun === true;
   for (const step of decision.steps) {
-    const failure = await runStep(ctx, step, draft, request);
+    const ran = runStep(ctx, step, draft, request);
+    const failure = ran instanceof Promise ? await ran : ran;
     if (failure !== undefined) {
       if (failure.uncertain !== undefined)
         await markPendingOrder(ctx, stored, record, request, failure.uncertain);

@@ -13,7 +13,8 @@ interface Pending {
 /**
  * Writes of several operations collected to be committed together (one collection pass, one
  * idempotent request). Reads inside the unit see its staged writes; a second write of a number
- * replaces the first but keeps the revision the first one read, and both writes' events.
+ * replaces the first but keeps the revision the first one read, both writes' events, and the
+ * first one's `unlessPorting`.
  */
 export class UnitOfWork {
   readonly #pending = new Map<string, Pending>();
@@ -42,6 +43,7 @@ export class UnitOfWork {
             ...write,
             expected: earlier.write.expected,
             events: [...earlier.write.events, ...write.events],
+            ...(earlier.write.unlessPorting === true ? { unlessPorting: true } : {}),
           };
     const view =
       write.record === null ? undefined : { record: write.record, revision: this.#nextMarker-- };

@@ -39,6 +39,24 @@ export interface NumberWrite {
   readonly expected: number | null;
   /** Events committed with this write, in order; the store stamps them with its new revision. */
   readonly events: readonly NumberEventDraft[];
+  /**
+   * Set by a create (port-requests.md §7.1): the store refuses the write, with a
+   * RevisionConflictError naming the number, when a port request in a PORTING state
+   * (submitted, pending, scheduled) holds the number at commit. Checked after the number's
+   * row is written, so a SQL store holds that row's lock while it looks.
+   */
+  readonly unlessPorting?: boolean;
+}
+
+/**
+ * A number a batch does not write but depends on: its record must still be at the revision
+ * read (null: no record) when the batch commits, else the store throws RevisionConflictError
+ * naming it. The store bumps a guarded record's revision (content unchanged; SQL stores leave
+ * a tombstone row for an absent number), which locks the row against a racing writer.
+ */
+export interface NumberGuard {
+  readonly number: string;
+  readonly expected: number | null;
 }
 
 /** Writes applied together: all of them or none. */
@@ -48,6 +66,8 @@ export interface CommitBatch {
   readonly answers?: readonly KeptAnswer[];
   /** Port request writes committed with the number writes (P8), after them; a store without port requests refuses a batch that has some. */
   readonly portRequests?: readonly PortRequestWrite[];
+  /** Numbers the batch's decision read but does not write (a port request taking them, P5 with §7.1); checked before any write; never a number the batch writes. */
+  readonly guards?: readonly NumberGuard[];
 }
 
 /** A page of the outbox and the cursor to read on from. */
@@ -55,6 +75,26 @@ export interface EventPage {
   readonly events: readonly StoredEvent[];
   /** The cursor after the last event returned (the one given when there was none). */
   readonly cursor: string | undefined;
+  /**
+   * How many events committed after the given cursor were no longer kept (pruned by retention
+   * or dropped past the outbox's capacity) before the first event returned; 0 when the cursor
+   * was undefined. A consumer that sees more than 0 fell behind and should resynchronize.
+   */
+  readonly missed: number;
+}
+
+/**
+ * The page of an outbox whose cursors are consecutive decimal sequence numbers (every store
+ * of this package): the events, the next cursor, and the count missed before the first.
+ */
+export function sequencePage(cursor: string | undefined, events: StoredEvent[]): EventPage {
+  const first = events[0];
+  const after = cursor === undefined ? Number.NaN : Number(cursor);
+  const missed =
+    first === undefined || !Number.isSafeInteger(after) || after < 0
+      ? 0
+      : Math.max(0, Number(first.cursor) - after - 1);
+  return { events, cursor: events.at(-1)?.cursor ?? cursor, missed };
 }
 
 /**

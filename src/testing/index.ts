@@ -23,9 +23,7 @@ export type { TokenStoreCase, TokenStoreFixture, TokenStoreSubject } from "./tok
 export type { RepositoryCase, RepositoryContractOptions } from "./repository-contract.js";
 export type { RepositoryFactory } from "./repository-writes.js";
 export { deleteRecord, putRecord } from "./repository-fixtures.js";
-export { aPortRequest, portRequestContract } from "./port-request-contract.js";
-export type {
-  PortRequestCase,
-  PortRequestStore,
-  PortRequestStoreFactory,
-} from "./port-request-contract.js";
+export { portRequestContract } from "./port-request-contract.js";
+export type { PortRequestCase } from "./port-request-contract.js";
+export { aPortRequest } from "./port-request-fixtures.js";
+export type { PortRequestStore, PortRequestStoreFactory } from "./port-request-fixtures.js";

@@ -1,28 +1,23 @@
 import assert from "node:assert/strict";
-import type { PortRequestRecord } from "../domain/port-request.js";
-import type { PortState } from "../domain/port-states.js";
 import { makeRecord } from "../domain/record.js";
-import {
-  PortNumberConflictError,
-  type PortRequestRepository,
-  type PortRequestWrite,
-} from "../ports/port-requests.js";
-import {
-  RevisionConflictError,
-  type NumberRepository,
-  type NumberWrite,
-} from "../ports/repository.js";
-import { described, failureOf } from "./assertions.js";
+import { PortNumberConflictError, type PortRequestRepository } from "../ports/port-requests.js";
+import { RevisionConflictError, type NumberWrite } from "../ports/repository.js";
+import { described } from "./assertions.js";
 import { withSkips, type ContractCase, type SkipReasons } from "./contract-case.js";
-
-/** A store under test: its number repository (whose `commit` writes requests) and its request reads. */
-export interface PortRequestStore {
-  readonly numbers: NumberRepository;
-  readonly requests: PortRequestRepository;
-}
-
-/** Makes a fresh, empty store for each case. */
-export type PortRequestStoreFactory = () => PortRequestStore | Promise<PortRequestStore>;
+import {
+  A,
+  B,
+  NOW,
+  aPortRequest,
+  assertFails,
+  commitRequests,
+  ids,
+  moveTo,
+  revisionOf,
+  write,
+  type PortRequestStoreFactory,
+} from "./port-request-fixtures.js";
+import { numberGuardCases, type NumberGuardCase } from "./port-request-guards.js";
 
 /** The cases of the port request contract. */
 export type PortRequestCase =
@@ -33,74 +28,8 @@ export type PortRequestCase =
   | "allOrNothing"
   | "queries"
   | "deleteAndEvents"
-  | "concurrentClaims";
-
-const NOW = 63_640_000_000;
-const A = "+14158867900";
-const B = "+14158867901";
-
-/** A request for the suite, every field set, with non-ASCII JSON to catch lossy storage. */
-export function aPortRequest(
-  id: string,
-  numbers: readonly string[],
-  init: Partial<PortRequestRecord> = {},
-): PortRequestRecord {
-  return {
-    id,
-    account: "acme",
-    accountName: "Acme Café",
-    tree: ["root", "reseller"],
-    state: "unconfirmed",
-    portAuthority: "reseller",
-    portAuthorityName: "Reseller 東京",
-    name: `Port ${id}`,
-    numbers: Object.fromEntries(numbers.map((n) => [n, { used_by: "callflow" }])),
-    comments: [{ author: "Ann", content: "née", timestamp: NOW, account_id: "acme" }],
-    public: { bill: { name: "Acme" }, custom: [1, null, true] },
-    transitions: [{ type: "transition", timestamp: NOW, transition: { new: "unconfirmed" } }],
-    attachments: { "loa.pdf": { contentType: "application/pdf", length: 3, data: "AAEC" } },
-    created: NOW,
-    modified: NOW,
-    ...init,
-  };
-}
-
-const write = (
-  record: PortRequestRecord,
-  expected: number | null,
-  deleted = false,
-): PortRequestWrite => ({
-  id: record.id,
-  record: deleted ? null : record,
-  expected,
-  events: [],
-});
-
-const commitRequests = (store: PortRequestStore, ...writes: PortRequestWrite[]) =>
-  store.numbers.commit({ writes: [], portRequests: writes });
-
-async function revisionOf(store: PortRequestStore, id: string): Promise<number | null> {
-  return (await store.requests.getPortRequest(id))?.revision ?? null;
-}
-
-async function assertFails<E>(
-  call: () => Promise<unknown>,
-  type: new (...args: never[]) => E,
-  what: string,
-): Promise<E> {
-  const thrown = await failureOf(call);
-  assert.ok(thrown instanceof type, `${what}: expected ${type.name}, got ${described(thrown)}`);
-  return thrown;
-}
-
-const ids = (records: readonly PortRequestRecord[]) => records.map((r) => r.id);
-
-/** Makes the state of a stored request `state`, from the revision it has now. */
-async function moveTo(store: PortRequestStore, record: PortRequestRecord, state: PortState) {
-  const next = { ...record, state };
-  await commitRequests(store, write(next, await revisionOf(store, record.id)));
-  return next;
-}
+  | "concurrentClaims"
+  | NumberGuardCase;
 
 /**
  * The port request store contract (spec/port-requests.md §8, P5, P8): every store that keeps
@@ -371,6 +300,7 @@ export function portRequestContract(
           assert.equal((await store.requests.findPortRequests({ number: A })).length, 1);
         },
       },
+      ...numberGuardCases(make),
     ],
     skip,
   );

@@ -3,6 +3,8 @@
 import { expect, it } from "vitest";
 import { createPostgresWorld, type PostgresWorld } from "../../src/compose/postgres-world.js";
 import { PORT_SETS, PORT_STATES } from "../../src/domain/port-states.js";
+import { STANDARD_TREE } from "../support/accounts.js";
+import { buyWinsOverSubmit, submitWinsOverBuy } from "../support/port-number-race.js";
 import { testDatabase } from "../support/postgres.js";
 
 const db = testDatabase();
@@ -74,4 +76,16 @@ it("a completion on one instance lands every number with the move, and the other
   const types = page.events.map((e) => e.event.type);
   expect(types.filter((t) => t === "number")).toHaveLength(NUMBERS.length);
   expect(types.filter((t) => String(t).startsWith("port_request."))).not.toHaveLength(0);
+});
+
+/** A new world over the standard account tree on a fresh schema. */
+const standardWorld = () =>
+  createPostgresWorld({ pool: db.pool, schema: db.freshSchema(), accounts: STANDARD_TREE });
+
+it("a buy committed after a submit's checks read fails the submit (the guard on the number's row)", async () => {
+  await buyWinsOverSubmit(await standardWorld());
+});
+
+it("a submit committed after a buy's porting check read fails the buy with number_is_porting", async () => {
+  await submitWinsOverBuy(await standardWorld());
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { chooseStore, parseStoreSpec } from "../../src/cli/store-spec.js";
+import {
+  chooseStore,
+  parseStoreSpec,
+  postgresTarget,
+  storeName,
+} from "../../src/cli/store-spec.js";
 
 describe("choosing a store (--store, NUMBERS_STORE)", () => {
   it("reads memory, sqlite paths and postgres URLs", () => {
@@ -28,5 +33,20 @@ describe("choosing a store (--store, NUMBERS_STORE)", () => {
       path: "x.db",
     });
     expect(chooseStore(undefined, {})).toEqual({ kind: "sqlite", path: "./data/numbers.db" });
+  });
+
+  it("names a postgres store without its password, and reads its schema from ?schema=", () => {
+    expect(storeName({ kind: "postgres", url: "postgres://app:s3cret@db/n?schema=a" })).toBe(
+      "postgres://app:***@db/n?schema=a",
+    );
+    expect(postgresTarget("postgres://db/n")).toEqual({ url: "postgres://db/n", schema: "public" });
+    expect(postgresTarget("postgres://db/n?schema=tenant%201")).toEqual({
+      url: "postgres://db/n",
+      schema: "tenant 1",
+    });
+    expect(postgresTarget("postgres://db/n?sslmode=disable&schema=x&application_name=nl")).toEqual({
+      url: "postgres://db/n?sslmode=disable&application_name=nl",
+      schema: "x",
+    });
   });
 });

@@ -41,6 +41,13 @@ export class MemoryPortRequestTable implements PortRequestRepository {
     return Promise.resolve(out.sort(byCreated));
   }
 
+  /** True when a request in a PORTING state (submitted, pending, scheduled) holds the number. */
+  isPorting(number: string): boolean {
+    const holder = this.#openByNumber.get(number);
+    const state = holder === undefined ? undefined : this.#rows.get(holder)?.record.state;
+    return state !== undefined && PORT_SETS.porting.has(state);
+  }
+
   /** Throws what the batch's writes would break: a stale revision, or a number in two open requests. */
   check(writes: readonly PortRequestWrite[]): void {
     const stale = writes.filter((w) => (this.#rows.get(w.id)?.revision ?? null) !== w.expected);

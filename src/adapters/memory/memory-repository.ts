@@ -6,6 +6,7 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
+  sequencePage,
   type NumberRepository,
   type PageRequest,
   type StoredNumber,
@@ -13,10 +14,22 @@ import {
 import { MemoryPortRequestTable } from "./memory-port-requests.js";
 import { SortedKeys } from "./sorted-keys.js";
 
+/**
+ * How many committed events the in-memory outbox keeps by default: the newest ones, older ones
+ * are dropped as new ones arrive. Each kept event holds the record versions its patches are
+ * diffed from, so an unbounded outbox keeps every version of every record alive.
+ */
+export const MEMORY_EVENT_CAPACITY = 10_000;
+
 /** Options of the in-memory repository. */
 export interface MemoryRepositoryOptions {
   /** Keep committed events for `eventsSince` (default true); false drops them at commit. */
   readonly keepEvents?: boolean;
+  /**
+   * The most events the outbox keeps (default `MEMORY_EVENT_CAPACITY`; `Infinity` keeps all):
+   * past it the oldest is dropped, as retention drops it (`since` goes on from the oldest kept).
+   */
+  readonly eventCapacity?: number;
 }
 
 /** One idempotency key: who claimed it (and until when), and its answer once kept. */
@@ -38,8 +51,11 @@ export class MemoryNumberRepository implements NumberRepository {
   readonly #records = new Map<string, StoredNumber>();
   readonly #byOwner = new Map<string, SortedKeys>();
   readonly #byState = new Map<NumberState, SortedKeys>();
-  readonly #events: StoredEvent[] = [];
+  /** The outbox: kept events are `#events[#eventsStart..]`; earlier slots were dropped. */
+  #events: (StoredEvent | undefined)[] = [];
+  #eventsStart = 0;
   readonly #keepEvents: boolean;
+  readonly #eventCapacity: number;
   /** Idempotency keys by account and key: a running claim, or a kept answer. */
   readonly #keys = new Map<string, KeyRow>();
   /** The port requests this store keeps, written by `commit` with the numbers (P8). */
@@ -51,6 +67,9 @@ export class MemoryNumberRepository implements NumberRepository {
   /** An empty repository. */
   constructor(options: MemoryRepositoryOptions = {}) {
     this.#keepEvents = options.keepEvents ?? true;
+    const capacity = options.eventCapacity ?? MEMORY_EVENT_CAPACITY;
+    if (!(capacity >= 0)) throw new RangeError(`eventCapacity must be at least 0, got ${capacity}`);
+    this.#eventCapacity = Math.floor(capacity);
   }
 
   /** Reads one record. */
@@ -71,8 +90,12 @@ export class MemoryNumberRepository implements NumberRepository {
   /** Applies every write of the batch if all expected revisions hold, else none. */
   commit(batch: CommitBatch): Promise<readonly number[]> {
     let stale: string[] | undefined;
-    for (const w of batch.writes) {
+    for (const w of [...(batch.guards ?? []), ...batch.writes]) {
       if ((this.#records.get(w.number)?.revision ?? null) !== w.expected)
+        (stale ??= []).push(w.number);
+    }
+    for (const w of batch.writes) {
+      if (w.unlessPorting === true && this.portRequests.isPorting(w.number))
         (stale ??= []).push(w.number);
     }
     if (stale !== undefined) return Promise.reject(new RevisionConflictError(stale));
@@ -81,6 +104,11 @@ export class MemoryNumberRepository implements NumberRepository {
       this.portRequests.check(requests);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    for (const guard of batch.guards ?? []) {
+      const current = this.#records.get(guard.number);
+      if (current !== undefined)
+        this.#records.set(guard.number, { record: current.record, revision: ++this.#revision });
     }
     const revisions: number[] = [];
     for (const write of batch.writes) {
@@ -95,16 +123,13 @@ export class MemoryNumberRepository implements NumberRepository {
       revisions.push(revision);
       if (this.#keepEvents) {
         for (const draft of write.events) {
-          const event = stampEvent(draft, revision);
-          this.#events.push({ cursor: String(++this.#sequence), event });
+          this.#keep(stampEvent(draft, revision));
         }
       }
     }
     this.portRequests.apply(requests, () => ++this.#revision);
     if (this.#keepEvents) {
-      for (const event of requests.flatMap((w) => w.events)) {
-        this.#events.push({ cursor: String(++this.#sequence), event });
-      }
+      for (const event of requests.flatMap((w) => w.events)) this.#keep(event);
     }
     for (const answer of batch.answers ?? []) {
       const id = keyOf(answer.account, answer.key);
@@ -180,21 +205,40 @@ export class MemoryNumberRepository implements NumberRepository {
   eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
     const after = cursor === undefined ? 0 : Number(cursor);
     const first = this.#firstAfter(Number.isFinite(after) ? after : 0);
-    const events = this.#events.slice(first, first + Math.max(0, limit));
-    return Promise.resolve({ events, cursor: events.at(-1)?.cursor ?? cursor });
+    const events = this.#events.slice(first, first + Math.max(0, limit)) as StoredEvent[];
+    return Promise.resolve(sequencePage(cursor, events));
   }
 
   /** Drops events older than `before`. */
   pruneEvents(before: number): Promise<number> {
-    const keep = this.#events.findIndex((e) => e.event.timestamp >= before);
-    const dropped = keep < 0 ? this.#events.length : keep;
-    this.#events.splice(0, dropped);
+    let end = this.#eventsStart;
+    while (end < this.#events.length && (this.#events[end] as StoredEvent).event.timestamp < before)
+      end++;
+    const dropped = end - this.#eventsStart;
+    this.#dropTo(end);
     return Promise.resolve(dropped);
+  }
+
+  /** Appends a committed event to the outbox, dropping the oldest past the capacity. */
+  #keep(event: StoredEvent["event"]): void {
+    this.#events.push({ cursor: String(++this.#sequence), event });
+    if (this.#events.length - this.#eventsStart > this.#eventCapacity)
+      this.#dropTo(this.#events.length - this.#eventCapacity);
+  }
+
+  /** Drops the kept events before index `end`; the array is compacted once half of it is gone. */
+  #dropTo(end: number): void {
+    for (let i = this.#eventsStart; i < end; i++) this.#events[i] = undefined;
+    this.#eventsStart = end;
+    if (end >= 1024 && end * 2 >= this.#events.length) {
+      this.#events = this.#events.slice(end);
+      this.#eventsStart = 0;
+    }
   }
 
   /** The index of the first kept event whose sequence is above `sequence` (binary search). */
   #firstAfter(sequence: number): number {
-    let low = 0;
+    let low = this.#eventsStart;
     let high = this.#events.length;
     while (low < high) {
       const mid = (low + high) >>> 1;

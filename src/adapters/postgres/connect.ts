@@ -19,6 +19,18 @@ export interface ConnectOptions extends PostgresStoreOptions {
   readonly maxConnections?: number;
 }
 
+/** A store that could not be opened: `location` is its URL without the password, `problem` why. */
+export class PostgresConnectError extends Error {
+  /** Names the URL (redacted) and the problem, on one line. */
+  constructor(
+    readonly location: string,
+    readonly problem: string,
+  ) {
+    super(`cannot open PostgreSQL store ${location}: ${problem}`);
+    this.name = "PostgresConnectError";
+  }
+}
+
 /** The URL with its password (if any) replaced by `***`, safe for logs and errors. */
 export function redactUrl(url: string): string {
   try {
@@ -61,8 +73,8 @@ function describe(error: unknown): string {
 
 /**
  * Connects to the PostgreSQL at `url` with the `pg` package (an optional peer dependency),
- * migrates the store and returns its adapters. Any failure is one Error whose message names the
- * URL without its password.
+ * migrates the store and returns its adapters. Any failure is one PostgresConnectError whose
+ * message names the URL without its password.
  */
 export async function connectPostgres(
   url: string,
@@ -78,8 +90,9 @@ export async function connectPostgres(
   try {
     driver = await import("pg");
   } catch (error) {
-    throw new Error(
-      `PostgreSQL store ${shown} needs the pg package (npm install pg): ${reason(error)}`,
+    throw new PostgresConnectError(
+      shown,
+      `it needs the pg package (npm install pg): ${reason(error)}`,
     );
   }
   const pool = new driver.default.Pool({
@@ -93,6 +106,6 @@ export async function connectPostgres(
     return { ...store, pool, close: () => pool.end() };
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new Error(`cannot open PostgreSQL store ${shown}: ${reason(error)}`);
+    throw new PostgresConnectError(shown, reason(error));
   }
 }

@@ -32,6 +32,10 @@ function statementsFor(schema: string) {
       ON CONFLICT (number) WHERE open = 1 DO NOTHING
       RETURNING number`),
     holder: sql(shared.OPEN_HOLDER),
+    porting: sql(`SELECT n.number FROM port_request_numbers n
+      JOIN port_requests r ON r.id = n.request
+      WHERE n.number = ANY($1::text[]) AND n.open = 1
+        AND r.state IN ('submitted', 'pending', 'scheduled')`),
   };
 }
 
@@ -81,6 +85,13 @@ export class PostgresPortRequests implements PortRequestRepository {
     return rows
       .map((row) => shared.storedPortRequest(row).record)
       .filter((record) => matchesPortQuery(record, query));
+  }
+
+  /** Which of these numbers a request in a PORTING state holds (§7.1), read on the batch's transaction. */
+  async portingAmong(client: PgClient, numbers: readonly string[]): Promise<ReadonlySet<string>> {
+    if (numbers.length === 0) return new Set();
+    const { rows } = await client.query({ text: this.#sql.porting, values: [[...numbers]] });
+    return new Set(rows.map((row) => String(row["number"])));
   }
 
   /**

@@ -6,7 +6,9 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
+  sequencePage,
   type NumberRepository,
+  type NumberGuard,
   type NumberWrite,
   type PageRequest,
   type StoredNumber,
@@ -104,7 +106,11 @@ export class PostgresNumberRepository implements NumberRepository {
     const keys = [...batch.writes.map((w) => w.number), ...requests.map((w) => w.id)];
     try {
       return await retrying(() =>
-        batch.writes.length === 1 && (batch.answers ?? []).length === 0 && requests.length === 0
+        batch.writes.length === 1 &&
+        (batch.answers ?? []).length === 0 &&
+        requests.length === 0 &&
+        (batch.guards ?? []).length === 0 &&
+        batch.writes[0]?.unlessPorting !== true
           ? this.#commitOne(batch.writes[0] as NumberWrite)
           : inTransaction(this.#pool, (client) => this.#commitMany(client, batch)),
       );
@@ -130,6 +136,7 @@ export class PostgresNumberRepository implements NumberRepository {
 
   /** Several writes, the answers, the port requests, then the events, in one transaction on `client`. */
   async #commitMany(client: PgClient, batch: CommitBatch): Promise<readonly number[]> {
+    const unguarded = await this.#guard(client, batch.guards ?? []);
     // Rows are locked in number order, so two batches never wait on each other in a cycle.
     const sorted = [...batch.writes].sort((a, b) => (a.number < b.number ? -1 : 1));
     const updates = sorted.filter((w) => w.expected !== null);
@@ -155,7 +162,18 @@ export class PostgresNumberRepository implements NumberRepository {
           client,
         ),
       );
-    const stale = batch.writes.filter((w) => !revisions.has(w.number)).map((w) => w.number);
+    // After the writes, which hold their rows' locks: a racing request that guarded one of these
+    // numbers has committed (seen here) or will find the row taken (port-requests.md §7.1).
+    const porting = await this.portRequests.portingAmong(
+      client,
+      batch.writes.filter((w) => w.unlessPorting === true).map((w) => w.number),
+    );
+    const stale = [
+      ...unguarded,
+      ...batch.writes
+        .filter((w) => !revisions.has(w.number) || porting.has(w.number))
+        .map((w) => w.number),
+    ];
     if (stale.length > 0) throw new RevisionConflictError(stale);
     await this.#keepAnswers(client, batch.answers ?? []);
     const requests = batch.portRequests ?? [];
@@ -176,6 +194,28 @@ export class PostgresNumberRepository implements NumberRepository {
         client,
       );
     return batch.writes.map((w) => revisions.get(w.number) as number);
+  }
+
+  /** Bumps each guarded number's row at the revision read (a tombstone for an absent one), in number order; the numbers whose revision moved on. */
+  async #guard(client: PgClient, guards: readonly NumberGuard[]): Promise<string[]> {
+    if (guards.length === 0) return [];
+    const sorted = [...guards].sort((a, b) => (a.number < b.number ? -1 : 1));
+    const live = sorted.filter((g) => g.expected !== null);
+    const absent = sorted.filter((g) => g.expected === null).map((g) => g.number);
+    const held = new Set<string>();
+    const collect = (result: PgResult): void => {
+      for (const row of result.rows) held.add(String(row["number"]));
+    };
+    if (live.length > 0)
+      collect(
+        await this.#run(
+          "guardMany",
+          [live.map((g) => g.number), live.map((g) => g.expected)],
+          client,
+        ),
+      );
+    if (absent.length > 0) collect(await this.#run("guardAbsentMany", [absent], client));
+    return sorted.filter((g) => !held.has(g.number)).map((g) => g.number);
   }
 
   /** Stores the answers of a batch over their keys' claims (the last answer of a key wins). */
@@ -247,7 +287,7 @@ export class PostgresNumberRepository implements NumberRepository {
   async eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
     const { rows } = await this.#read("eventsSince", [cursorSequence(cursor), Math.max(0, limit)]);
     const events = rows.map((row) => storedEvent(row as unknown as EventRow));
-    return { events, cursor: events.at(-1)?.cursor ?? cursor };
+    return sequencePage(cursor, events);
   }
 
   /** Drops events older than `before`. */

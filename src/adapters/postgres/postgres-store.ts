@@ -1,7 +1,7 @@
 import type { PgPool } from "./driver.js";
 import { PostgresAccountDirectory, PostgresTokenStore } from "./postgres-directory.js";
 import { PostgresNumberRepository } from "./postgres-repository.js";
-import { migrate } from "./schema.js";
+import { hasStore, migrate } from "./schema.js";
 
 /** Where in the database a store lives. */
 export interface PostgresStoreOptions {
@@ -9,6 +9,8 @@ export interface PostgresStoreOptions {
   readonly schema?: string;
   /** How long an account lookup is kept before it is read again, in ms (default 1000; 0: never kept). */
   readonly accountCacheMs?: number;
+  /** Refuse a schema that holds no store yet instead of creating one (default false). */
+  readonly mustExist?: boolean;
 }
 
 /** The adapters of one PostgreSQL store: numbers, accounts and tokens in one database. */
@@ -23,13 +25,15 @@ export interface PostgresStore {
 /**
  * Opens the store on `pool`: migrates its schema to this code's version (idempotent, safe when
  * several instances start together) and builds its adapters. Throws SchemaTooNewError when the
- * database was migrated by newer code.
+ * database was migrated by newer code, an Error when `mustExist` and the schema holds no store.
  */
 export async function openPostgresStore(
   pool: PgPool,
   options: PostgresStoreOptions = {},
 ): Promise<PostgresStore> {
   const schema = options.schema ?? "public";
+  if (options.mustExist === true && !(await hasStore(pool, schema)))
+    throw new Error(`no store in schema "${schema}"`);
   const created = await migrate(pool, schema);
   return {
     created,

@@ -35,6 +35,15 @@ export function inSchema(schema: string): (sql: string) => string {
   return (sql) => sql.replace(TABLE_NAME, (name) => prefix + name);
 }
 
+/** True when `schema` holds a store (its version table), however old. */
+export async function hasStore(pool: PgPool, schema: string): Promise<boolean> {
+  const { rows } = await pool.query({
+    text: "SELECT to_regclass($1) IS NOT NULL AS found",
+    values: [`${quoted(schema)}.${VERSION_TABLE}`],
+  });
+  return rows[0]?.["found"] === true;
+}
+
 /** SQLSTATEs of DDL that lost a race with another instance's identical DDL. */
 const DUPLICATE = ["23505", "42P06", "42P07", "42710"];
 

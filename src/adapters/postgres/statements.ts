@@ -17,6 +17,10 @@ export interface Statements {
   readonly deleteOne: string;
   readonly updateMany: string;
   readonly createMany: string;
+  /** Guards records at the revisions read (CommitBatch.guards): bumps them, returns those that held. */
+  readonly guardMany: string;
+  /** Guards absent numbers: leaves or bumps a tombstone row (its lock), returns those still absent. */
+  readonly guardAbsentMany: string;
   /** Takes the next outbox positions and stores the events under them: last in a transaction. */
   readonly appendEvents: string;
   readonly keepAnswers: string;
@@ -84,6 +88,14 @@ export function statementsFor(schema: string): Statements {
             revision = n.revision + 1
         WHERE n.state IS NULL
       RETURNING n.number, n.revision`),
+    guardMany: sql(`UPDATE numbers AS n SET revision = n.revision + 1
+      FROM unnest($1::text[], $2::bigint[]) AS v(number, expected)
+      WHERE n.number = v.number AND n.revision = v.expected AND n.state IS NOT NULL
+      RETURNING n.number`),
+    guardAbsentMany: sql(`INSERT INTO numbers AS n (number, state, owner, revision, doc)
+      SELECT v.number, NULL, NULL, 1, NULL FROM unnest($1::text[]) AS v(number)
+      ON CONFLICT (number) DO UPDATE SET revision = n.revision + 1 WHERE n.state IS NULL
+      RETURNING n.number`),
     appendEvents: sql(`WITH h AS (
         UPDATE outbox_head SET seq = seq + cardinality($1::text[]) WHERE id = 1
         RETURNING seq - cardinality($1::text[]) AS base

@@ -70,6 +70,11 @@ export const CLEAR_PORT_NUMBERS = `DELETE FROM port_request_numbers WHERE reques
 /** Records one number of a request: `$1` number, `$2` request, `$3` open (1 or 0). */
 export const PUT_PORT_NUMBER = `INSERT INTO port_request_numbers (number, request, open) VALUES ($1, $2, $3)`;
 
+/** The request in a PORTING state (§7.1) holding a number: `$1` number. */
+export const PORTING_HOLDER = `SELECT n.request FROM port_request_numbers n
+  JOIN port_requests r ON r.id = n.request
+  WHERE n.number = $1 AND n.open = 1 AND r.state IN ('submitted', 'pending', 'scheduled')`;
+
 /** The open request holding a number: `$1` number. */
 export const OPEN_HOLDER = `SELECT request FROM port_request_numbers WHERE number = $1 AND open = 1`;
 

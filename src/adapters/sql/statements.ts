@@ -28,6 +28,21 @@ export const CREATE_NUMBER = `INSERT INTO numbers (number, state, owner, revisio
 export const UPDATE_NUMBER = `UPDATE numbers SET state = $1, owner = $2, doc = $3, revision = revision + 1
   WHERE number = $4 AND revision = $5 AND state IS NOT NULL`;
 
+/**
+ * Guards a number that must have no record (CommitBatch.guards): leaves or bumps a tombstone,
+ * which takes the row's lock. `$1` number. Returns the row's revision, or no row when the
+ * number has a record.
+ */
+export const GUARD_ABSENT_NUMBER = `INSERT INTO numbers (number, state, owner, revision, doc)
+  VALUES ($1, NULL, NULL, 1, NULL)
+  ON CONFLICT (number) DO UPDATE SET revision = numbers.revision + 1
+    WHERE numbers.state IS NULL
+  RETURNING revision`;
+
+/** Guards a record at the revision read by bumping it, content unchanged: `$1` number, `$2` expected. Changes one row, or none on a conflict. */
+export const GUARD_NUMBER = `UPDATE numbers SET revision = revision + 1
+  WHERE number = $1 AND revision = $2 AND state IS NOT NULL`;
+
 /** Deletes a record at the revision read, leaving a tombstone: `$1` number, `$2` expected revision. */
 export const DELETE_NUMBER = `UPDATE numbers SET state = NULL, owner = NULL, doc = NULL, revision = revision + 1
   WHERE number = $1 AND revision = $2 AND state IS NOT NULL`;

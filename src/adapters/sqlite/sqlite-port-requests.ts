@@ -33,6 +33,7 @@ export class SqlitePortRequests implements PortRequestRepository {
   readonly #clearNumbers: Statement;
   readonly #putNumber: Statement;
   readonly #holder: Statement;
+  readonly #porting: Statement;
 
   /** Prepares the statements on a database opened by `openSqliteDatabase`. */
   constructor(db: Database.Database) {
@@ -47,6 +48,7 @@ export class SqlitePortRequests implements PortRequestRepository {
     this.#clearNumbers = prepare(sql.CLEAR_PORT_NUMBERS);
     this.#putNumber = prepare(sql.PUT_PORT_NUMBER);
     this.#holder = prepare(sql.OPEN_HOLDER).pluck();
+    this.#porting = prepare(sql.PORTING_HOLDER).pluck();
   }
 
   /** Reads one request. */
@@ -71,6 +73,11 @@ export class SqlitePortRequests implements PortRequestRepository {
         .map((row) => sql.storedPortRequest(row).record)
         .filter((record) => matchesPortQuery(record, query));
     });
+  }
+
+  /** True when a request in a PORTING state holds the number (§7.1); run inside a commit. */
+  isPorting(number: string): boolean {
+    return this.#porting.get(number) !== undefined;
   }
 
   /** Applies a batch's request writes inside its transaction; the ids of stale writes, or throws P5. */

@@ -7,6 +7,7 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
+  sequencePage,
   type NumberRepository,
   type NumberWrite,
   type PageRequest,
@@ -45,6 +46,8 @@ export class SqliteNumberRepository implements NumberRepository {
   readonly #create: Statement;
   readonly #update: Statement;
   readonly #delete: Statement;
+  readonly #guardAbsent: Statement;
+  readonly #guard: Statement;
   readonly #insertEvent: Statement;
   readonly #byOwner: Statement;
   readonly #stateRange: Statement;
@@ -70,6 +73,8 @@ export class SqliteNumberRepository implements NumberRepository {
     this.#create = prepare(sql.CREATE_NUMBER).pluck();
     this.#update = prepare(sql.UPDATE_NUMBER);
     this.#delete = prepare(sql.DELETE_NUMBER);
+    this.#guardAbsent = prepare(sql.GUARD_ABSENT_NUMBER).pluck();
+    this.#guard = prepare(sql.GUARD_NUMBER);
     this.#insertEvent = prepare(sql.INSERT_EVENT);
     this.#byOwner = prepare(sql.LIST_BY_OWNER);
     this.#stateRange = prepare(sql.SCAN_STATE_RANGE);
@@ -123,10 +128,20 @@ export class SqliteNumberRepository implements NumberRepository {
   /** The body of a commit, inside its transaction: throws RevisionConflictError to roll back. */
   #apply(batch: CommitBatch): number[] {
     const stale: string[] = [];
+    for (const { number, expected } of batch.guards ?? []) {
+      const held =
+        expected === null
+          ? this.#guardAbsent.get(number) !== undefined
+          : this.#guard.run(number, expected).changes === 1;
+      if (!held) stale.push(number);
+    }
     const revisions: number[] = [];
     for (const write of batch.writes) {
       const revision = this.#write(write);
-      if (revision === undefined) {
+      if (
+        revision === undefined ||
+        (write.unlessPorting === true && this.portRequests.isPorting(write.number))
+      ) {
         stale.push(write.number);
         continue;
       }
@@ -216,7 +231,7 @@ export class SqliteNumberRepository implements NumberRepository {
     return settle(() => {
       const rows = this.#eventsSince.all(cursorSequence(cursor), Math.max(0, limit)) as EventRow[];
       const events = rows.map(storedEvent);
-      return { events, cursor: events.at(-1)?.cursor ?? cursor };
+      return sequencePage(cursor, events);
     });
   }
 

@@ -6,19 +6,24 @@ import { isJsonObject, setOwn, type JsonObject } from "../../domain/json.js";
 import type { PortRequestRecord } from "../../domain/port-request.js";
 import { recordPatches } from "../../domain/record-patches.js";
 import { makeRecord } from "../../domain/record.js";
-import type { NumberWrite } from "../../ports/repository.js";
+import type { NumberGuard, NumberWrite } from "../../ports/repository.js";
 import type { EngineContext } from "../context.js";
 
 /** The number writes of a completion, or the per-number failures that refuse it (P8). */
 export type HandOver =
-  | { readonly ok: true; readonly writes: readonly NumberWrite[] }
+  | {
+      readonly ok: true;
+      readonly writes: readonly NumberWrite[];
+      /** The numbers already in service for the account, kept as they were read. */
+      readonly guards: readonly NumberGuard[];
+    }
   | { readonly ok: false; readonly failures: JsonObject };
 
 /**
  * The numbers of a completion (§6.3, P7, P10, C11, C24): each number of the request becomes
  * `in_service` for the request's account, ported in, on `port_in_module_name`, with `port_id`;
  * an unowned record is taken over (keeping its `created`); one already in service for the
- * account is left alone; any other owned record fails the whole completion with 409.
+ * account is left alone (guarded as read); any other owned record fails the whole completion with 409.
  */
 export async function handOverNumbers(
   ctx: EngineContext,
@@ -29,11 +34,15 @@ export async function handOverNumbers(
   const owner = request.account;
   const now = ctx.now();
   const writes: NumberWrite[] = [];
+  const guards: NumberGuard[] = [];
   const failures: JsonObject = {};
   for (const number of numbers) {
     const stored = existing.get(number);
     const before = stored?.record;
-    if (before?.assignedTo === owner && before.state === "in_service") continue;
+    if (stored !== undefined && before?.assignedTo === owner && before.state === "in_service") {
+      guards.push({ number, expected: stored.revision });
+      continue;
+    }
     if (before?.assignedTo !== undefined) {
       const error = errorObject({ reason: "number_exists", number });
       setOwn(failures, number, {
@@ -72,5 +81,5 @@ export async function handOverNumbers(
     };
     writes.push({ number, record, expected: stored?.revision ?? null, events: [event] });
   }
-  return Object.keys(failures).length > 0 ? { ok: false, failures } : { ok: true, writes };
+  return Object.keys(failures).length > 0 ? { ok: false, failures } : { ok: true, writes, guards };
 }

@@ -11,6 +11,7 @@ import {
 } from "../../domain/port-request.js";
 import { PORT_SETS } from "../../domain/port-states.js";
 import type { PortRequestEvent } from "../../domain/port-request-events.js";
+import type { NumberGuard } from "../../ports/repository.js";
 import type { EngineContext } from "../context.js";
 import { hasAuthorityOver, loadVisible, viewFor, type PortAsker } from "./access.js";
 import { mergeComments } from "./comments.js";
@@ -23,6 +24,8 @@ interface CheckedFields {
   readonly numbers: JsonObject;
   readonly public: JsonObject;
   readonly sentComments: JsonObject["comments"] | undefined;
+  /** The numbers as the checks read them, for the commit (none for a completed request). */
+  readonly guards: readonly NumberGuard[];
 }
 
 /**
@@ -41,15 +44,16 @@ export async function checkFields(
   const split = splitPublicFields(fields);
   const normalized = normalizeNumbers(ctx, split.numbers);
   if (!normalized.ok) return normalized;
-  if (!completed) {
-    const conflicts = await numberConflicts(ctx, account, self?.id, normalized.value);
-    if (conflicts !== undefined) return portFail(conflicts);
-  }
+  const checked = completed
+    ? portOk([])
+    : await numberConflicts(ctx, account, self?.id, normalized.value);
+  if (!checked.ok) return checked;
   return portOk({
     name: split.name,
     numbers: normalized.value.numbers,
     public: split.public,
     sentComments: fields["comments"],
+    guards: checked.value,
   });
 }
 
@@ -99,7 +103,9 @@ export function createPortRequest(
       { type: "port_request.created", ...eventBase(ctx, record, asker.requester) },
       ...commentEvents(ctx, record, asker.requester, comments.value.added),
     ];
-    await commitRequest(ctx, record.id, undefined, record, events);
+    await commitRequest(ctx, record.id, undefined, record, events, {
+      guards: checked.value.guards,
+    });
     return portOk(viewFor(accounts, record, asker));
   });
 }
@@ -144,7 +150,7 @@ export function updatePortRequest(
       modified: ctx.now(),
     };
     const events = commentEvents(ctx, record, asker.requester, comments.value.added);
-    await commitRequest(ctx, id, stored, record, events);
+    await commitRequest(ctx, id, stored, record, events, { guards: checked.value.guards });
     return portOk(viewFor(accounts, record, asker));
   });
 }

@@ -19,13 +19,19 @@ import type { PortTarget } from "../../domain/port-states.js";
 import { mergePatch } from "../../domain/record.js";
 import type { PortRejectReason } from "../../machine/port-request-machine.js";
 import { decidePortMove } from "../../machine/port-request-table.js";
-import type { NumberWrite } from "../../ports/repository.js";
 import type { EngineContext } from "../context.js";
 import { hasAuthorityOver, loadVisible, viewFor, type PortAsker } from "./access.js";
 import { mergeComments } from "./comments.js";
 import { handOverNumbers } from "./completion.js";
 import { normalizeNumbers, numberConflicts } from "./numbers.js";
-import { commentEvents, commitRequest, eventBase, transitionEntry, withRetries } from "./write.js";
+import {
+  commentEvents,
+  commitRequest,
+  eventBase,
+  transitionEntry,
+  withRetries,
+  type NumberSide,
+} from "./write.js";
 
 /** A move of §5.7: the target and the optional reason and body. */
 export interface PortMove {
@@ -126,15 +132,16 @@ export function movePortRequest(
       config: ctx.config,
     });
     if (decision.kind === "reject") return portFail(REFUSALS[decision.reason](move.target));
-    let numberWrites: readonly NumberWrite[] = [];
+    let numberSide: NumberSide = {};
     const numbersBefore = sortedNumbers(record.numbers);
     for (const step of decision.steps) {
       switch (step) {
         case "checkNumbers": {
           const given = new Map(numbersBefore.map((n) => [n, n]));
           const numbers = { numbers: { ...record.numbers }, given };
-          const conflict = await numberConflicts(ctx, record.account, record.id, numbers);
-          if (conflict !== undefined) return portFail(conflict);
+          const checked = await numberConflicts(ctx, record.account, record.id, numbers);
+          if (!checked.ok) return checked;
+          numberSide = { guards: checked.value };
           break;
         }
         case "setScheduledDate": {
@@ -148,7 +155,7 @@ export function movePortRequest(
         case "handOverNumbers": {
           const handOver = await handOverNumbers(ctx, record);
           if (!handOver.ok) return portFail({ kind: "completion_failed", data: handOver.failures });
-          numberWrites = handOver.writes;
+          numberSide = { writes: handOver.writes, guards: handOver.guards };
           record = { ...record, numbers: {}, portedNumbers: { ...record.numbers } };
           break;
         }
@@ -186,7 +193,7 @@ export function movePortRequest(
       transitioned,
       ...commentEvents(ctx, record, asker.requester, merged.value.added),
     ];
-    await commitRequest(ctx, id, stored, record, events, numberWrites);
+    await commitRequest(ctx, id, stored, record, events, numberSide);
     return portOk(viewFor(accounts, record, asker));
   });
 }

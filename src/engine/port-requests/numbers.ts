@@ -1,7 +1,13 @@
 import { isJsonObject, setOwn, type JsonObject } from "../../domain/json.js";
 import { toE164 } from "../../domain/normalization.js";
-import type { PortFailure } from "../../domain/port-request-errors.js";
+import {
+  portFail,
+  portOk,
+  type PortFailure,
+  type PortResult,
+} from "../../domain/port-request-errors.js";
 import { PORT_STATES, PORT_SETS } from "../../domain/port-states.js";
+import type { NumberGuard } from "../../ports/repository.js";
 import type { EngineContext } from "../context.js";
 
 /** A request's numbers after normalization: E.164 -> value, and E.164 -> the key as given. */
@@ -41,17 +47,19 @@ export function normalizeNumbers(
 /**
  * The number checks of §6.1 with P5, for a request of `account` (its own id `self`, if stored):
  * a number in another open request, or with an owned record, is refused; one entry per
- * refused number, keyed and caused by the number as given (C9).
+ * refused number, keyed and caused by the number as given (C9). Passing, it answers the
+ * guards of the numbers as read: the commit that takes them holds only if none moved since.
  */
 export async function numberConflicts(
   ctx: EngineContext,
   account: string,
   self: string | undefined,
   numbers: NormalizedNumbers,
-): Promise<PortFailure | undefined> {
+): Promise<PortResult<readonly NumberGuard[]>> {
   const errors: JsonObject = {};
-  const records = await ctx.deps.repository.getMany(Object.keys(numbers.numbers));
-  for (const number of Object.keys(numbers.numbers)) {
+  const keys = Object.keys(numbers.numbers);
+  const records = await ctx.deps.repository.getMany(keys);
+  for (const number of keys) {
     const asGiven = numbers.given.get(number) ?? number;
     const open = (await ctx.portRequests.findPortRequests({ number, states: OPEN_STATES })).find(
       (r) => r.id !== self && Object.hasOwn(r.numbers, number),
@@ -66,7 +74,10 @@ export async function numberConflicts(
       setOwn(errors, asGiven, typeEntry("Number exists on the system already", asGiven));
     }
   }
-  return Object.keys(errors).length === 0 ? undefined : { kind: "validation", data: errors };
+  if (Object.keys(errors).length > 0) return portFail({ kind: "validation", data: errors });
+  return portOk(
+    keys.map((number) => ({ number, expected: records.get(number)?.revision ?? null })),
+  );
 }
 
 /** The one PORTING request holding a number (submitted, pending or scheduled), if any (§7). */

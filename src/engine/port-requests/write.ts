@@ -5,7 +5,11 @@ import type { PortRequestRecord } from "../../domain/port-request.js";
 import type { PortState } from "../../domain/port-states.js";
 import { portFail, type PortResult } from "../../domain/port-request-errors.js";
 import { PortNumberConflictError, type StoredPortRequest } from "../../ports/port-requests.js";
-import { RevisionConflictError, type NumberWrite } from "../../ports/repository.js";
+import {
+  RevisionConflictError,
+  type NumberGuard,
+  type NumberWrite,
+} from "../../ports/repository.js";
 import type { EngineContext } from "../context.js";
 
 /** What a transition entry records (§2.5). */
@@ -69,9 +73,18 @@ export function commentEvents(
   }));
 }
 
+/** What a request's commit carries besides the request: number writes and number guards. */
+export interface NumberSide {
+  /** Numbers written with the request (a completion's hand-over). */
+  readonly writes?: readonly NumberWrite[];
+  /** Numbers the request takes without writing them, at the revisions its checks read. */
+  readonly guards?: readonly NumberGuard[];
+}
+
 /**
- * Commits a request's new version (or its deletion) over the one read, with its events, and
- * any number writes first: one batch, so a store applies all of it or nothing (P8).
+ * Commits a request's new version (or its deletion) over the one read, with its events, any
+ * number writes first, and guards on the numbers its checks read: one batch, so a store applies
+ * all of it or nothing (P8), and a number that moved since the checks fails the commit.
  */
 export async function commitRequest(
   ctx: EngineContext,
@@ -79,11 +92,13 @@ export async function commitRequest(
   stored: StoredPortRequest | undefined,
   record: PortRequestRecord | null,
   events: readonly PortRequestEvent[],
-  numberWrites: readonly NumberWrite[] = [],
+  numbers: NumberSide = {},
 ): Promise<void> {
+  const guards = numbers.guards ?? [];
   await ctx.commit({
-    writes: numberWrites,
+    writes: numbers.writes ?? [],
     portRequests: [{ id, record, expected: stored?.revision ?? null, events }],
+    ...(guards.length === 0 ? {} : { guards }),
   });
 }
 

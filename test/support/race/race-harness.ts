@@ -116,7 +116,7 @@ function matchEvents(
 }
 
 /**
- * Runs a race on a new, empty store (`sqlite:PATH`, or a postgres URL once that store exists):
+ * Runs a race on a new, empty store (`sqlite:PATH` or a `postgres://` URL naming a new schema):
  * seeds the race world, starts `workers` processes that each run `count` operations at once
  * over the same 100 numbers, then checks that every answer is a documented result and that
  * the final records equal a serial replay, on a memory world, of the successful operations in
@@ -128,7 +128,7 @@ export async function runRace(
 ): Promise<RaceReport> {
   const spec = specOf(store);
   const seeded = await openStoreWorld(spec, raceSetup());
-  seeded.close();
+  await seeded.close();
   if (!seeded.created) throw new Error(`the race needs a new, empty store: ${store}`);
   const started = await Promise.all(
     Array.from({ length: workers }, (_, worker) => startWorker(store, worker, count, seed)),
@@ -148,7 +148,7 @@ export async function runRace(
     .filter(isNumberEvent)
     .filter((e) => KINDS.includes(e.operation));
   const stored = await reopened.world.repository.getMany(RACE_NUMBERS);
-  reopened.close();
+  await reopened.close();
 
   const order = matchEvents(outcomes, events, problems);
   const replay = await createMemoryWorld(raceSetup());

@@ -14,6 +14,6 @@ process.stdout.write("ready\n");
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) if (line === "go") break;
 const outcomes = await Promise.all(ops.map((op) => outcomeOf(opened.world.engine, op)));
-opened.close();
+await opened.close();
 process.stdout.write(`${JSON.stringify(outcomes)}\n`);
 process.exit(0);
