@@ -4,6 +4,7 @@ import { MemoryTokenStore } from "../../src/adapters/memory/memory-tokens.js";
 import { createApiHandler } from "../../src/http/handler.js";
 import { throughput, type BenchCase, type Probe } from "../harness.js";
 import { ACCOUNTS, numbers } from "../fixtures.js";
+import { lifecycleFlow } from "../flows.js";
 
 interface HandRecord {
   readonly number: string;
@@ -49,32 +50,10 @@ const handWritten: Probe = throughput((ctx) => {
   };
 });
 
-const must = (result: { ok: boolean }): void => {
-  if (!result.ok) throw new Error(`bench flow failed: ${JSON.stringify(result)}`);
-};
-
 const engineFlow: Probe = throughput(async (ctx) => {
   const list = numbers(ctx.size(100_000, 5_000));
   const { engine } = await createMemoryWorld({ accounts: ACCOUNTS });
-  return {
-    ops: list.length * 4,
-    run: async () => {
-      for (const number of list) {
-        must(
-          await engine.create({
-            number,
-            account: "root",
-            requester: "root",
-            createWithState: "available",
-          }),
-        );
-        const move = { number, account: "acme_sales", requester: "acme_sales" };
-        must(await engine.reserve(move));
-        must(await engine.activate(move));
-        must(await engine.release({ number, requester: "acme_sales" }));
-      }
-    },
-  };
+  return { ops: list.length * 4, run: () => lifecycleFlow(engine, list) };
 });
 
 const BATCH = 1000;

@@ -4,10 +4,7 @@ import { createMemoryWorld } from "../../src/compose/memory-world.js";
 import type { EventHandler } from "../../src/engine/event-bus.js";
 import { throughput, type BenchCase, type Probe } from "../harness.js";
 import { ACCOUNTS, numbers } from "../fixtures.js";
-
-const must = (result: { ok: boolean }): void => {
-  if (!result.ok) throw new Error(`bench flow failed: ${JSON.stringify(result)}`);
-};
+import { lifecycleFlow } from "../flows.js";
 
 /**
  * create → reserve → activate → release per number through the engine, with `subscriber`
@@ -21,20 +18,7 @@ const flow = (subscriber?: () => EventHandler): Probe =>
     return {
       ops: list.length * 4,
       run: async () => {
-        for (const number of list) {
-          must(
-            await engine.create({
-              number,
-              account: "root",
-              requester: "root",
-              createWithState: "available",
-            }),
-          );
-          const move = { number, account: "acme_sales", requester: "acme_sales" };
-          must(await engine.reserve(move));
-          must(await engine.activate(move));
-          must(await engine.release({ number, requester: "acme_sales" }));
-        }
+        await lifecycleFlow(engine, list);
         await engine.events.settled();
       },
     };

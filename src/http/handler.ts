@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { dataRevision } from "./revision.js";
 import { errorObject } from "../domain/errors.js";
 import { errorJson } from "./error-mapping.js";
 import type { NumberEngine } from "../engine/engine.js";
@@ -45,10 +46,9 @@ function uploadOf(request: ApiRequest) {
   };
 }
 
-/** A revision derived from the answered data, so the same data always has the same revision. */
+/** The envelope's revision of a reply: successes only (errors.md §2). */
 function revisionOf(reply: Reply): string {
-  if (reply.kind !== "success") return "";
-  return createHash("sha1").update(JSON.stringify(reply.data)).digest("hex").slice(0, 32);
+  return reply.kind === "success" ? dataRevision(reply.data) : "";
 }
 
 /**

@@ -10,23 +10,32 @@ export interface RouteMatch {
 interface Template {
   readonly path: string;
   readonly segments: readonly string[];
+  /** Per segment, the parameter it names, or undefined for a literal segment. */
+  readonly params: readonly (string | undefined)[];
   readonly literals: number;
+  /** The routes of this path by method, and the `Allow` list for a 405. */
+  readonly byMethod: ReadonlyMap<string, Route>;
+  readonly allow: string;
 }
 
 const isParam = (segment: string): boolean => segment.startsWith("{") && segment.endsWith("}");
 
 const splitPath = (path: string): string[] => path.split("/").filter((s) => s !== "");
 
+/** The decoded parameters when the path fits the template (literals first, then decoding). */
 function matchTemplate(
   template: Template,
   raw: readonly string[],
 ): Record<string, string> | undefined {
-  if (template.segments.length !== raw.length) return undefined;
+  const { segments, params: names } = template;
+  if (segments.length !== raw.length) return undefined;
+  for (let i = 0; i < segments.length; i++) {
+    if (names[i] === undefined && segments[i] !== raw[i]) return undefined;
+  }
   const params: Record<string, string> = {};
-  for (const [i, segment] of template.segments.entries()) {
-    const given = raw[i] as string;
-    if (isParam(segment)) params[segment.slice(1, -1)] = decodeURIComponent(given);
-    else if (segment !== given) return undefined;
+  for (let i = 0; i < segments.length; i++) {
+    const name = names[i];
+    if (name !== undefined) params[name] = decodeURIComponent(raw[i] as string);
   }
   return params;
 }
@@ -38,14 +47,24 @@ function matchTemplate(
 export function createRouter(routes: readonly Route[]) {
   const templates: Template[] = [...new Set(routes.map((r) => r.path))].map((path) => {
     const segments = splitPath(path);
-    return { path, segments, literals: segments.filter((s) => !isParam(s)).length };
+    const candidates = routes.filter((r) => r.path === path);
+    return {
+      path,
+      segments,
+      params: segments.map((s) => (isParam(s) ? s.slice(1, -1) : undefined)),
+      literals: segments.filter((s) => !isParam(s)).length,
+      // Reversed, so that the first route listed for a method wins, as before.
+      byMethod: new Map(candidates.toReversed().map((r) => [r.method, r])),
+      allow: candidates.map((r) => r.method).join(", "),
+    };
   });
   templates.sort((a, b) => b.literals - a.literals);
   return (
     method: string,
     path: string,
   ): { ok: true; match: RouteMatch } | { ok: false; reply: Reply } => {
-    const raw = splitPath(path.split("?")[0] ?? "");
+    const query = path.indexOf("?");
+    const raw = splitPath(query < 0 ? path : path.slice(0, query));
     for (const template of templates) {
       let params: Record<string, string> | undefined;
       try {
@@ -59,10 +78,9 @@ export function createRouter(routes: readonly Route[]) {
         };
       }
       if (params === undefined) continue;
-      const candidates = routes.filter((r) => r.path === template.path);
-      const route = candidates.find((r) => r.method === method.toUpperCase());
+      const route = template.byMethod.get(method.toUpperCase());
       if (route !== undefined) return { ok: true, match: { route, params } };
-      const allow = candidates.map((r) => r.method).join(", ");
+      const allow = template.allow;
       return {
         ok: false,
         reply: failure(

@@ -75,6 +75,26 @@ export interface EventPage {
   readonly events: readonly StoredEvent[];
   /** The cursor after the last event returned (the one given when there was none). */
   readonly cursor: string | undefined;
+  /**
+   * How many events committed after the given cursor were no longer kept (pruned by retention
+   * or dropped past the outbox's capacity) before the first event returned; 0 when the cursor
+   * was undefined. A consumer that sees more than 0 fell behind and should resynchronize.
+   */
+  readonly missed: number;
+}
+
+/**
+ * The page of an outbox whose cursors are consecutive decimal sequence numbers (every store
+ * of this package): the events, the next cursor, and the count missed before the first.
+ */
+export function sequencePage(cursor: string | undefined, events: StoredEvent[]): EventPage {
+  const first = events[0];
+  const after = cursor === undefined ? Number.NaN : Number(cursor);
+  const missed =
+    first === undefined || !Number.isSafeInteger(after) || after < 0
+      ? 0
+      : Math.max(0, Number(first.cursor) - after - 1);
+  return { events, cursor: events.at(-1)?.cursor ?? cursor, missed };
 }
 
 /**

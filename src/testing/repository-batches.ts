@@ -13,6 +13,7 @@ export type RepositoryBatchCase = "batchAtomic" | "events" | "pruneEvents";
 const A = "+14155550100";
 const B = "+14155550101";
 const C = "+12125550100";
+const D = "+12125550101";
 const T0 = 63_640_000_000;
 
 /** An event draft for a write of `record` at `timestamp`. */
@@ -126,7 +127,7 @@ export function repositoryBatchCases(
     },
     {
       id: "pruneEvents",
-      name: "pruneEvents drops exactly the events older than the limit and reading goes on after them",
+      name: "pruneEvents drops exactly the events older than the limit; reading goes on after them and counts what a late cursor missed",
       run: async () => {
         const repository = await make();
         const records = [aRecord(A), aRecord(B), aRecord(C)];
@@ -141,6 +142,18 @@ export function repositoryBatchCases(
           "the events left, oldest first",
         );
         assert.equal(await repository.pruneEvents(T0 + 10), 0, "pruning again drops nothing");
+        assert.equal(kept.missed, 0, "reading from the start misses nothing");
+        const fromB = await repository.eventsSince(kept.events[0]?.cursor, 10);
+        assert.equal(fromB.missed, 0, "reading on from a kept event misses nothing");
+        await repository.commit({ writes: [create(aRecord(D), [anEvent(aRecord(D), T0 + 30)])] });
+        assert.equal(await repository.pruneEvents(T0 + 30), 2, "B's and C's events pruned");
+        const late = await repository.eventsSince(kept.events[0]?.cursor, 10);
+        assert.deepEqual(
+          late.events.map((e) => (e.event.type === "number" ? e.event.number : e.event.type)),
+          [D],
+          "a cursor older than the oldest kept goes on from the oldest kept",
+        );
+        assert.equal(late.missed, 1, "and counts the pruned event it skipped (C's)");
       },
     },
   ];

@@ -58,9 +58,11 @@ describe("the in-memory outbox's capacity", () => {
           expect(kept.map((e) => e.event.timestamp)).toEqual(
             Array.from({ length: expected }, (_, k) => T0 + commits - expected + k),
           );
-          // A cursor from before the kept window reads on from the oldest kept event.
+          // A cursor from before the kept window reads on from the oldest kept event,
+          // and counts the events dropped between that cursor and it.
           const first = await repository.eventsSince("0", 1);
           expect(first.events[0]?.cursor).toBe(kept[0]?.cursor);
+          expect(first.missed).toBe(expected === 0 ? 0 : commits - expected);
         },
       ),
       { numRuns: 60 },

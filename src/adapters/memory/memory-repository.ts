@@ -6,6 +6,7 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
+  sequencePage,
   type NumberRepository,
   type PageRequest,
   type StoredNumber,
@@ -205,7 +206,7 @@ export class MemoryNumberRepository implements NumberRepository {
     const after = cursor === undefined ? 0 : Number(cursor);
     const first = this.#firstAfter(Number.isFinite(after) ? after : 0);
     const events = this.#events.slice(first, first + Math.max(0, limit)) as StoredEvent[];
-    return Promise.resolve({ events, cursor: events.at(-1)?.cursor ?? cursor });
+    return Promise.resolve(sequencePage(cursor, events));
   }
 
   /** Drops events older than `before`. */

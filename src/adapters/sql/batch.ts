@@ -4,7 +4,13 @@ import {
   type PortRequestQuery,
   type PortRequestWrite,
 } from "../../ports/port-requests.js";
-import type { CommitBatch, EventPage, NumberWrite, PageRequest } from "../../ports/repository.js";
+import {
+  sequencePage,
+  type CommitBatch,
+  type EventPage,
+  type NumberWrite,
+  type PageRequest,
+} from "../../ports/repository.js";
 import type { SqlDialect } from "./dialect.js";
 import { storedPortRequest, portRequestColumns, type PortRequestRow } from "./port-requests.js";
 import { eventBody, prefixEnd, recordColumns, storedEvent, type EventRow } from "./rows.js";
@@ -99,10 +105,9 @@ export function prefixParams(
   return [state, from, prefixEnd(prefix), page.limit ?? dialect.noLimit];
 }
 
-/** The page of events read after `cursor` (the cursor stays where it was when none were read). */
+/** The page of events read after `cursor` (see sequencePage). */
 export function eventPage(rows: readonly EventRow[], cursor: string | undefined): EventPage {
-  const events = rows.map(storedEvent);
-  return { events, cursor: events.at(-1)?.cursor ?? cursor };
+  return sequencePage(cursor, rows.map(storedEvent));
 }
 
 /** Which read narrows a request query (by number, by account, or all requests) and its parameters. */

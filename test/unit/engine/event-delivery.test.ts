@@ -229,7 +229,7 @@ describe("engine.events.since", () => {
     expect(first.events).toHaveLength(3);
     expect(rest.events).toHaveLength(1);
     expect([...first.events, ...rest.events]).toEqual(all.events);
-    expect(after).toEqual({ events: [], cursor: rest.cursor });
+    expect(after).toEqual({ events: [], cursor: rest.cursor, missed: 0 });
   });
 
   it("refuses a limit that is not an integer from 1 to 10000 with invalid_request", async () => {
@@ -260,6 +260,25 @@ describe("event_retention_d", () => {
     expect(
       kept.events.map(({ event }) => (event.type === "number" ? event.number : event.type)),
     ).toEqual([M]);
+  });
+
+  it("tells a consumer whose cursor is older than the oldest kept event how many it missed", async () => {
+    const { world } = await watched({
+      config: { event_retention_d: 1 },
+      numbers: [N, M, P].map((number) => ({ number, state: "available" as const })),
+    });
+    await world.engine.reserve({ number: N, account: "acme_sales", requester: "acme" });
+    const consumer = await world.engine.events.since(undefined, 10);
+    await world.engine.reserve({ number: M, account: "acme_sales", requester: "acme" });
+    world.clock.advance(SECONDS_PER_DAY + 1);
+    await world.engine.reserve({ number: P, account: "acme_sales", requester: "acme" });
+    expect((await world.engine.sweep()).prunedEvents).toBe(2);
+
+    const late = await world.engine.events.since(consumer.cursor, 10);
+
+    expect(late.events.map(({ event }) => event.type === "number" && event.number)).toEqual([P]);
+    expect(late.missed).toBe(1);
+    expect((await world.engine.events.since(late.cursor, 10)).missed).toBe(0);
   });
 
   it("is refused when it is not a number of days of at least zero", async () => {
