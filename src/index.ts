@@ -185,7 +185,7 @@ export type {
   SimulationSummary,
 } from "./simulation/simulate.js";
 export { DEFAULT_PROFILE, FLOW_NAMES, parseProfile } from "./simulation/profile.js";
-export type { FlowName, SimulationProfile } from "./simulation/profile.js";
+export type { FlowName, PortRequestMix, SimulationProfile } from "./simulation/profile.js";
 export { replay } from "./simulation/replay.js";
 export type { Divergence, ReplayOptions, ReplayResult } from "./simulation/replay.js";
 export type { TraceHeader, TraceStep } from "./simulation/trace-format.js";
@@ -194,6 +194,10 @@ export { formatSummary } from "./simulation/summary-text.js";
 export { renderReport } from "./simulation/report.js";
 export { machineEdges, reachableEdges } from "./simulation/edges.js";
 export type { MachineEdge } from "./simulation/edges.js";
+export { portMachineEdges, reachablePortEdges } from "./simulation/port-edges.js";
+export type { PortMachineEdge } from "./simulation/port-edges.js";
+export type { PortTally } from "./simulation/port-model.js";
+export type { SimulationStore } from "./simulation/world.js";
 export { InputFileError } from "./simulation/input-error.js";
 
 export { createApiHandler } from "./http/handler.js";

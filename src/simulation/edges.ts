@@ -4,10 +4,9 @@ import { NUMBER_STATES, type NumberState } from "../domain/states.js";
 import { GUARDS, type GuardName, type TransitionFacts } from "../machine/guards.js";
 import type { LifecycleEventType } from "../machine/lifecycle-machine.js";
 import { TRANSITION_TABLE, type TransitionTable } from "../machine/transition-table.js";
+import { NEW, edgeId } from "./edge-id.js";
+import { reachablePortEdges } from "./port-edges.js";
 import { FLOW_NAMES, type FlowName, type SimulationProfile } from "./profile.js";
-
-/** Where a created number comes from in the diagram and the edge counts. */
-export const NEW = "new";
 
 /** One edge of the lifecycle: a from-state, a to-state and the machine events that take it. */
 export interface MachineEdge {
@@ -17,8 +16,6 @@ export interface MachineEdge {
   readonly to: NumberState;
   readonly events: readonly string[];
 }
-
-const edgeId = (from: string, to: string): string => `${from}>${to}`;
 
 /**
  * Every edge of the machine, read from its derived transition table: one per (from, to) pair
@@ -84,6 +81,8 @@ const FLOW_REACH: Readonly<
   reassign: { events: ["reserve"], creates: [] },
   addNumbers: { events: [], creates: ["reserved", "in_service"] },
   extendHold: { events: ["reserve"], creates: [] },
+  // A completed port request creates its numbers in service (port_completion).
+  portRequest: { events: [], creates: ["in_service"] },
 };
 
 /** Guards that read only the settings: a run's profile fixes them. */
@@ -102,6 +101,11 @@ function fixedGuard(profile: SimulationProfile): (name: GuardName) => boolean | 
     if (name === "isMdn") return false; // a simulated world has no MDN numbers
     return SETTING_GUARDS.includes(name) ? GUARDS[name](facts) : undefined;
   };
+}
+
+/** The profile's port requests can reach `completed` (and so create numbers in service). */
+function portsComplete(profile: SimulationProfile): boolean {
+  return reachablePortEdges(profile).some((id) => id.endsWith(">completed"));
 }
 
 /** A state as the reach search sees it: the state and whether the reserve history is non-empty. */
@@ -129,7 +133,8 @@ export function reachableEdges(
   if (profile.flows.portIn > 0 && profile.ports.abandon > 0) events.add("release");
   if (profile.flows.buy > 0 && profile.holds.share > 0 && profile.holds.abandon > 0)
     events.add("holdExpired");
-  if (!profile.accounts.resellersAllowAdditions) created.delete("in_service");
+  if (!profile.accounts.resellersAllowAdditions && !portsComplete(profile))
+    created.delete("in_service");
   const reached = new Set<string>([...created].map((state) => edgeId(NEW, state)));
   // A created reservation pushed its first reserver; nothing else starts with a history.
   const starts: Reach[] = [...created].map((state) => [state, state === "reserved"] as const);

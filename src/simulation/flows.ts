@@ -1,23 +1,8 @@
 import type { NumberState } from "../domain/states.js";
-import type { WorldModel } from "./model.js";
-import type { FlowName, SimulationProfile } from "./profile.js";
-import type { Random } from "./random.js";
-import type { SimAnswer, SimRequest } from "./requests.js";
-import { MASTER, type SimulatedWorld } from "./world.js";
-
-/** What a journey works with: the world, the model, the seeded random source and the engine. */
-export interface JourneyContext {
-  readonly world: SimulatedWorld;
-  readonly profile: SimulationProfile;
-  readonly model: WorldModel;
-  readonly random: Random;
-  /** Sends a request and waits for its answer (events applied, trace written). */
-  send(request: SimRequest): Promise<SimAnswer>;
-  /** Sends a request at the start of a later day. */
-  later(days: number, request: SimRequest): void;
-  /** The next number from outside the system, or undefined when none is left. */
-  nextPortable(): string | undefined;
-}
+import type { JourneyContext } from "./journey.js";
+import { portRequest } from "./port-flows.js";
+import type { FlowName } from "./profile.js";
+import { MASTER } from "./world.js";
 
 /** Share of purchases that buy back a number that is ageing instead of searching. */
 const WIN_BACK = 0.05;
@@ -192,4 +177,5 @@ export const JOURNEYS: Readonly<Record<FlowName, (ctx: JourneyContext) => Promis
   reassign,
   addNumbers,
   extendHold,
+  portRequest,
 };

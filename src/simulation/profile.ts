@@ -13,6 +13,7 @@ export const FLOW_NAMES = [
   "reassign",
   "addNumbers",
   "extendHold",
+  "portRequest",
 ] as const;
 
 /** One kind of journey. */
@@ -22,7 +23,12 @@ export type FlowName = (typeof FLOW_NAMES)[number];
 export interface SimulationProfile {
   readonly name: string;
   /** The account tree under the master account: the share of accounts that are resellers. */
-  readonly accounts: { readonly resellerShare: number; readonly resellersAllowAdditions: boolean };
+  readonly accounts: {
+    readonly resellerShare: number;
+    readonly resellersAllowAdditions: boolean;
+    /** Resellers are port authorities (`port_authority: true`); else the master manages every port request. */
+    readonly resellersArePortAuthorities: boolean;
+  };
   /** How the numbers are split: the master's pool, the upstream carrier's stock, numbers to port in. */
   readonly numbers: { readonly pool: number; readonly upstream: number; readonly portable: number };
   /** US area codes the numbers are spread over and searched in. */
@@ -35,21 +41,47 @@ export interface SimulationProfile {
   readonly holds: { readonly share: number; readonly holdForS: number; readonly abandon: number };
   /** How many numbers a buyer's search asks for, and the share of searches made without an account (public). */
   readonly search: { readonly quantity: number; readonly anonymous: number };
-  /** Port-ins: days until completion, share completed by a first inbound call, share released instead. */
+  /** Number-level port-ins: days until completion, share completed by a first inbound call, share released instead. */
   readonly ports: {
     readonly completeWithinDays: number;
     readonly byInboundCall: number;
     readonly abandon: number;
   };
+  /** Port requests (the `portRequest` journey): their size, pace and how they end (docs/simulation.md). */
+  readonly portRequests: PortRequestMix;
   /** Engine settings (config.md names) the world runs with. */
   readonly config: Readonly<Partial<EngineConfig>>;
+}
+
+/** How the `portRequest` journey's requests go: each share is a chance taken at its step. */
+export interface PortRequestMix {
+  /** A request names 1 to this many numbers. */
+  readonly numbers: number;
+  /** Each step comes 1 to this many days after the one before. */
+  readonly stepDays: number;
+  /** Share of drafts never submitted: they stay `unconfirmed` until the clean-up deletes them. */
+  readonly leaveUnconfirmed: number;
+  /** Share of steps (the customer's draft, the authority's later ones) that cancel the request. */
+  readonly cancel: number;
+  /** Share of the authority's steps that reject the request. */
+  readonly reject: number;
+  /** Share of rejected requests the customer fixes and submits again. */
+  readonly resubmit: number;
+  /** Share of `pending` requests the authority schedules (with a date) before completing. */
+  readonly schedule: number;
+  /** Share of completions made by a first inbound call instead of the authority's move. */
+  readonly byInboundCall: number;
 }
 
 /** The profile used when none is given. */
 export const DEFAULT_PROFILE: SimulationProfile = {
   name: "default",
-  accounts: { resellerShare: 0.2, resellersAllowAdditions: true },
-  numbers: { pool: 0.3, upstream: 0.6, portable: 0.1 },
+  accounts: {
+    resellerShare: 0.2,
+    resellersAllowAdditions: true,
+    resellersArePortAuthorities: true,
+  },
+  numbers: { pool: 0.3, upstream: 0.5, portable: 0.2 },
   areaCodes: ["415", "212", "303", "512", "617"],
   activity: 0.02,
   flows: {
@@ -62,11 +94,28 @@ export const DEFAULT_PROFILE: SimulationProfile = {
     reassign: 2,
     addNumbers: 4,
     extendHold: 3,
+    portRequest: 5,
   },
   holds: { share: 0.6, holdForS: 7_200, abandon: 0.3 },
-  search: { quantity: 3, anonymous: 0.3 },
+  search: { quantity: 5, anonymous: 0.3 },
   ports: { completeWithinDays: 5, byInboundCall: 0.5, abandon: 0.1 },
-  config: { should_age: true, aging_expiry_d: 10, discovery_expiry_d: 7, deleted_expiry_d: 7 },
+  portRequests: {
+    numbers: 3,
+    stepDays: 3,
+    leaveUnconfirmed: 0.1,
+    cancel: 0.06,
+    reject: 0.15,
+    resubmit: 0.6,
+    schedule: 0.5,
+    byInboundCall: 0.4,
+  },
+  config: {
+    should_age: true,
+    aging_expiry_d: 10,
+    discovery_expiry_d: 7,
+    deleted_expiry_d: 7,
+    unfinished_port_request_lifetime_s: 864_000,
+  },
 };
 
 /** A profile field that is wrong: its path from the top and what is wrong with it. */
@@ -98,12 +147,26 @@ const areaCodes: Check = (v) =>
     : "must be a non-empty list of 3-digit US area codes";
 
 const SECTIONS: Readonly<Record<string, Readonly<Record<string, Check>>>> = {
-  accounts: { resellerShare: share, resellersAllowAdditions: bool },
+  accounts: {
+    resellerShare: share,
+    resellersAllowAdditions: bool,
+    resellersArePortAuthorities: bool,
+  },
   numbers: { pool: share, upstream: share, portable: share },
   flows: Object.fromEntries(FLOW_NAMES.map((name) => [name, weight])),
   holds: { share, holdForS: count(60, 2_592_000), abandon: share },
   search: { quantity: count(1, 50), anonymous: share },
   ports: { completeWithinDays: count(1, 365), byInboundCall: share, abandon: share },
+  portRequests: {
+    numbers: count(1, 100),
+    stepDays: count(1, 365),
+    leaveUnconfirmed: share,
+    cancel: share,
+    reject: share,
+    resubmit: share,
+    schedule: share,
+    byInboundCall: share,
+  },
 };
 const SCALARS: Readonly<Record<string, Check>> = { name: text, areaCodes, activity: positive };
 

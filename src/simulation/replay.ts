@@ -1,9 +1,8 @@
-import type { NumberRepository } from "../ports/repository.js";
 import { InputFileError } from "./input-error.js";
 import { execute } from "./requests.js";
 import { EventFeed, eventJson } from "./run.js";
 import { readHeader, readStep } from "./trace-read.js";
-import { buildWorld } from "./world.js";
+import { buildWorld, type SimulationStore } from "./world.js";
 
 /** Steps between two prunes of the events already compared. */
 const PRUNE_EVERY = 1_000;
@@ -29,7 +28,7 @@ export interface ReplayOptions {
   /** The file's name, for errors (`file:line: field: problem`). */
   readonly file?: string;
   /** Where to rebuild the world; a fresh in-memory repository when absent. */
-  readonly repository?: NumberRepository;
+  readonly repository?: SimulationStore;
 }
 
 /**

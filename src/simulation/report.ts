@@ -1,5 +1,6 @@
+import { PORT_STATES } from "../domain/port-states.js";
 import { NUMBER_STATES } from "../domain/states.js";
-import { NEW } from "./edges.js";
+import { NEW } from "./edge-id.js";
 import type { SimulationSummary } from "./simulate.js";
 
 const escapeHtml = (text: string): string =>
@@ -10,6 +11,8 @@ function pageData(summary: SimulationSummary): string {
   const data = {
     nodes: [NEW, ...NUMBER_STATES],
     edges: summary.edges,
+    portNodes: [NEW, ...PORT_STATES],
+    portEdges: summary.portEdges,
     timeline: summary.timeline,
     states: NUMBER_STATES,
   };
@@ -28,28 +31,30 @@ const el = (name, attrs, parent, text) => {
   return node;
 };
 const COLORS = ["#1f77b4","#ff7f0e","#2ca02c","#d62728","#9467bd","#8c564b","#e377c2","#7f7f7f","#bcbd22","#17becf","#444"];
-const colorOf = (state) => COLORS[data.nodes.indexOf(state) % COLORS.length];
+const colorIn = (nodes) => (state) => COLORS[nodes.indexOf(state) % COLORS.length];
+const colorOf = colorIn(data.nodes);
 
-function drawDiagram() {
-  const svg = document.getElementById("diagram");
+function drawDiagram(id, nodes, edgeList) {
+  const svg = document.getElementById(id);
+  const colorOf = colorIn(nodes);
   const W = 900, H = 640, cx = W / 2, cy = H / 2, R = 250;
   svg.setAttribute("viewBox", "0 0 " + W + " " + H);
   const defs = el("defs", {}, svg);
-  const marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerUnits: "userSpaceOnUse", markerWidth: 9, markerHeight: 9, orient: "auto-start-reverse" }, defs);
+  const marker = el("marker", { id: id + "-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerUnits: "userSpaceOnUse", markerWidth: 9, markerHeight: 9, orient: "auto-start-reverse" }, defs);
   el("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#555" }, marker);
   const pos = {};
-  data.nodes.forEach((state, i) => {
-    const a = (2 * Math.PI * i) / data.nodes.length - Math.PI / 2;
+  nodes.forEach((state, i) => {
+    const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
     pos[state] = { x: cx + R * Math.cos(a), y: cy + R * Math.sin(a) };
   });
-  const max = Math.max(1, ...data.edges.map((e) => e.count));
+  const max = Math.max(1, ...edgeList.map((e) => e.count));
   const edges = el("g", { class: "edges" }, svg);
-  for (const edge of data.edges) {
+  for (const edge of edgeList) {
     const a = pos[edge.from], b = pos[edge.to];
     const width = edge.count === 0 ? 1 : 1 + 5 * Math.log(1 + edge.count) / Math.log(1 + max);
     const style = { class: "edge", "data-edge": edge.id, "data-count": edge.count, fill: "none",
       stroke: edge.count > 0 ? colorOf(edge.from) : "#bbb", "stroke-width": width.toFixed(2),
-      "stroke-dasharray": edge.reachable ? "" : "4 4", "marker-end": "url(#arrow)" };
+      "stroke-dasharray": edge.reachable ? "" : "4 4", "marker-end": "url(#" + id + "-arrow)" };
     let d, lx, ly;
     if (edge.from === edge.to) {
       const ox = (a.x - cx) / R, oy = (a.y - cy) / R;
@@ -67,9 +72,9 @@ function drawDiagram() {
     el("title", {}, path, edge.from + " -> " + edge.to + " (" + edge.events.join(", ") + "): " + edge.count);
     el("text", { class: "edge-count", x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": "middle" }, edges, String(edge.count));
   }
-  const nodes = el("g", { class: "nodes" }, svg);
-  for (const state of data.nodes) {
-    const g = el("g", { class: "node", "data-state": state }, nodes);
+  const drawn = el("g", { class: "nodes" }, svg);
+  for (const state of nodes) {
+    const g = el("g", { class: "node", "data-state": state }, drawn);
     el("circle", { cx: pos[state].x, cy: pos[state].y, r: 26, fill: "#fff", stroke: colorOf(state), "stroke-width": 2 }, g);
     el("text", { x: pos[state].x, y: pos[state].y + 4, "text-anchor": "middle" }, g, state);
   }
@@ -100,26 +105,35 @@ function drawChart() {
   });
 }
 
-drawDiagram();
+drawDiagram("diagram", data.nodes, data.edges);
+drawDiagram("port-diagram", data.portNodes, data.portEdges);
 drawChart();
 document.body.setAttribute("data-drawn", "yes");
 `;
 
+/** Table rows of a count per state. */
+const countRows = (counts: Readonly<Record<string, number>>): string =>
+  Object.entries(counts)
+    .map(([state, count]) => `<tr><td>${state}</td><td class="n">${count}</td></tr>`)
+    .join("\n");
+
 /**
  * The report of a run as one self-contained HTML page (no network): the state diagram drawn
  * from the machine's edges with each edge's count, a chart of numbers per state over the
- * simulated days, and the error table. The page's own script draws both figures as SVG.
+ * simulated days, the port request diagram and states, and the error table. The page's own
+ * script draws the figures as SVG.
  */
 export function renderReport(summary: SimulationSummary): string {
   const rows = summary.errorTable
     .map(
       (row) =>
-        `<tr><td>${escapeHtml(row.operation)}</td><td>${escapeHtml(row.reason)}</td><td class="n">${row.count}</td></tr>`,
+        `<tr><td>${escapeHtml(row.operation)}</td><td>${escapeHtml(row.reason)}</td><td class="n">${row.count}</td><td>${escapeHtml(row.note ?? "")}</td></tr>`,
     )
     .join("\n");
-  const states = Object.entries(summary.states)
-    .map(([state, count]) => `<tr><td>${state}</td><td class="n">${count}</td></tr>`)
-    .join("\n");
+  const portStates = countRows(summary.portStates);
+  const tally = summary.portTally;
+  const swept = Object.values(tally.sweptByState).reduce((sum, count) => sum + count, 0);
+  const states = countRows(summary.states);
   const title = `Simulation ${escapeHtml(summary.profile)}: seed ${escapeHtml(summary.seed)}`;
   return `<!doctype html>
 <html lang="en">
@@ -149,9 +163,18 @@ cannot be reached with this profile; thicker edges were taken more often.</p>
 <table><tr><th>state</th><th>numbers</th></tr>
 ${states}
 </table>
+<h2>Port requests</h2>
+<p>Every edge of the port request machine with the number of moves that took it (dashed: not
+reachable with this profile). Completed by the port authority: ${tally.completedByAuthority},
+by a first inbound call: ${tally.completedByInboundCall}. Deleted by the clean-up: ${swept},
+through the API: ${tally.deletedByApi}; reminders of unconfirmed requests: ${tally.reminders}.</p>
+<svg id="port-diagram" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="port request state diagram"></svg>
+<table id="port-states"><tr><th>port request state</th><th>requests</th></tr>
+${portStates}
+</table>
 <h2>Errors</h2>
-<table id="errors"><tr><th>operation</th><th>error</th><th>count</th></tr>
-${rows === "" ? '<tr><td colspan="3">none</td></tr>' : rows}
+<table id="errors"><tr><th>operation</th><th>error</th><th>count</th><th>why</th></tr>
+${rows === "" ? '<tr><td colspan="4">none</td></tr>' : rows}
 </table>
 <script type="application/json" id="data">${pageData(summary)}</script>
 <script>${DRAW}</script>

@@ -1,6 +1,8 @@
 import type { JsonObject, JsonValue } from "../domain/json.js";
 import type { NumberRecord } from "../domain/record.js";
 import type { Result } from "../domain/errors.js";
+import type { PortResult } from "../domain/port-request-errors.js";
+import type { PortTarget } from "../domain/port-states.js";
 import type { NumberEngine } from "../engine/engine.js";
 
 /** One request a simulation sends to the engine, exactly as the trace records it. */
@@ -45,7 +47,25 @@ export type SimRequest =
       readonly hard?: boolean;
     }
   | { readonly op: "inboundCall"; readonly number: string }
-  | { readonly op: "sweep" };
+  | { readonly op: "sweep" }
+  | {
+      /** `PUT /v2/accounts/{account}/port_requests`: a draft for these numbers. */
+      readonly op: "portCreate";
+      readonly account: string;
+      readonly requester: string;
+      readonly name: string;
+      readonly numbers: readonly string[];
+    }
+  | {
+      /** `PATCH /v2/accounts/{account}/port_requests/{id}/{target}` with its optional body. */
+      readonly op: "portMove";
+      readonly id: string;
+      readonly account: string;
+      readonly requester: string;
+      readonly target: PortTarget;
+      readonly reason?: string;
+      readonly body?: JsonObject;
+    };
 
 /** The operations a simulation sends. */
 export type SimOperation = SimRequest["op"];
@@ -60,6 +80,8 @@ export const SIM_OPERATIONS: readonly SimOperation[] = [
   "release",
   "inboundCall",
   "sweep",
+  "portCreate",
+  "portMove",
 ];
 
 /** What a request answered, in the form the trace keeps and replay compares. */
@@ -73,9 +95,15 @@ function recordAnswer(result: Result<NumberRecord | undefined>): SimAnswer {
     : { ok: true, state: record.state, owner: record.assignedTo ?? null };
 }
 
+function portAnswer(result: PortResult<JsonObject>): SimAnswer {
+  if (!result.ok) return { ok: false, error: result.error };
+  return { ok: true, id: result.value["id"] ?? null, state: result.value["port_state"] ?? null };
+}
+
 /**
  * Sends one request to the engine and condenses its answer: the state and owner of the number
- * it left (or the error, whole), the offers of a search, or what a sweep did.
+ * it left (or the error, whole), the offers of a search, what a sweep did, or a port request's
+ * id and state.
  */
 export async function execute(engine: NumberEngine, request: SimRequest): Promise<SimAnswer> {
   switch (request.op) {
@@ -106,6 +134,19 @@ export async function execute(engine: NumberEngine, request: SimRequest): Promis
     case "sweep": {
       const report = await engine.sweep();
       return { ok: true, ...(report as unknown as Record<string, JsonValue>) };
+    }
+    case "portCreate": {
+      const numbers: JsonObject = {};
+      for (const number of request.numbers) numbers[number] = {};
+      const asker = { requester: request.requester, account: request.account };
+      return portAnswer(await engine.portRequests.create(asker, { name: request.name, numbers }));
+    }
+    case "portMove": {
+      const asker = { requester: request.requester, account: request.account };
+      const { target, body, reason } = request;
+      return portAnswer(
+        await engine.portRequests.move(asker, request.id, { target, body, reason }),
+      );
     }
   }
 }

@@ -1,8 +1,11 @@
-import { isNumberEvent, type NumberEvent } from "../domain/events.js";
+import { isNumberEvent, type StoredEvent } from "../domain/events.js";
+import type { PortRequestEvent } from "../domain/port-request-events.js";
 import type { NumberErrorReason } from "../domain/errors.js";
 import type { NumberEngine } from "../engine/engine.js";
 import { edgeOfEvent } from "./edges.js";
 import type { WorldModel } from "./model.js";
+import { portEdgeOfEvent } from "./port-edges.js";
+import type { PortModel } from "./port-model.js";
 import { execute, type SimAnswer, type SimOperation, type SimRequest } from "./requests.js";
 import { traceLine, type TraceStep } from "./trace-format.js";
 import type { SimulatedWorld } from "./world.js";
@@ -10,8 +13,32 @@ import type { SimulatedWorld } from "./world.js";
 /** Events read from the outbox per call. */
 const EVENT_PAGE = 1_000;
 
+/** The keys of a port request event in the trace's fixed order (absent ones are left out). */
+const PORT_EVENT_KEYS: readonly (keyof PortRequestEvent)[] = [
+  "type",
+  "port_request_id",
+  "account_id",
+  "timestamp",
+  "acting_account_id",
+  "acting_user_id",
+  "from",
+  "to",
+  "reason",
+  "kazoo_notification",
+  "numbers",
+  "ported_numbers",
+  "comment",
+  "state",
+  "by",
+];
+
 /** An event with its keys in the trace's fixed order. */
-export function eventJson(event: NumberEvent): NumberEvent {
+export function eventJson(event: StoredEvent["event"]): StoredEvent["event"] {
+  if (!isNumberEvent(event)) {
+    const out: Record<string, unknown> = {};
+    for (const key of PORT_EVENT_KEYS) if (event[key] !== undefined) out[key] = event[key];
+    return out as unknown as PortRequestEvent;
+  }
   return {
     type: event.type,
     number: event.number,
@@ -39,13 +66,13 @@ export class EventFeed {
     await this.drain();
   }
 
-  /** Every event committed since the last call. */
-  async drain(): Promise<NumberEvent[]> {
-    const out: NumberEvent[] = [];
+  /** Every event committed since the last call, number and port request events alike. */
+  async drain(): Promise<StoredEvent["event"][]> {
+    const out: StoredEvent["event"][] = [];
     for (;;) {
       const page = await this.engine.events.since(this.#cursor, EVENT_PAGE);
       this.#cursor = page.cursor;
-      for (const { event } of page.events) if (isNumberEvent(event)) out.push(event);
+      for (const { event } of page.events) out.push(event);
       if (page.events.length < EVENT_PAGE) return out;
     }
   }
@@ -56,6 +83,8 @@ export interface RunCounts {
   steps: number;
   readonly requests: Partial<Record<SimOperation, number>>;
   readonly edges: Map<string, number>;
+  /** Port request edges (`from>to`, `new>unconfirmed`) and how often each was taken. */
+  readonly portEdges: Map<string, number>;
   readonly errors: Map<string, number>;
   updates: number;
   purged: number;
@@ -70,6 +99,7 @@ export class RequestRunner {
     steps: 0,
     requests: {},
     edges: new Map(),
+    portEdges: new Map(),
     errors: new Map(),
     updates: 0,
     purged: 0,
@@ -80,6 +110,7 @@ export class RequestRunner {
     private readonly world: SimulatedWorld,
     private readonly feed: EventFeed,
     private readonly model: WorldModel,
+    private readonly ports: PortModel,
     private readonly trace: ((line: string) => void) | undefined,
   ) {}
 
@@ -92,11 +123,19 @@ export class RequestRunner {
     counts.steps++;
     counts.requests[request.op] = (counts.requests[request.op] ?? 0) + 1;
     if (answer["ok"] === false) {
-      const reason = (answer["error"] as { reason: NumberErrorReason }).reason;
+      // A number error has a reason; a port request failure its kind.
+      const error = answer["error"] as { reason?: NumberErrorReason; kind?: string };
+      const reason = error.reason ?? error.kind ?? "unknown";
       const key = `${request.op}\u0000${reason}`;
       counts.errors.set(key, (counts.errors.get(key) ?? 0) + 1);
     }
     for (const event of events) {
+      if (!isNumberEvent(event)) {
+        this.ports.apply(event);
+        const id = portEdgeOfEvent(event);
+        if (id !== undefined) counts.portEdges.set(id, (counts.portEdges.get(id) ?? 0) + 1);
+        continue;
+      }
       this.model.apply(event);
       const edge = edgeOfEvent(event);
       if (edge.kind === "edge") counts.edges.set(edge.id, (counts.edges.get(edge.id) ?? 0) + 1);

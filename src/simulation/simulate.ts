@@ -1,15 +1,19 @@
 import { SECONDS_PER_DAY } from "../domain/time.js";
 import type { NumberState } from "../domain/states.js";
-import type { NumberRepository } from "../ports/repository.js";
+import type { PortState } from "../domain/port-states.js";
 import { machineEdges, reachableEdges } from "./edges.js";
-import { JOURNEYS, type JourneyContext } from "./flows.js";
+import { errorNote } from "./error-notes.js";
+import { JOURNEYS } from "./flows.js";
+import type { JourneyContext } from "./journey.js";
 import { WorldModel } from "./model.js";
+import { portMachineEdges, reachablePortEdges } from "./port-edges.js";
+import { PortModel, type PortTally } from "./port-model.js";
 import { DEFAULT_PROFILE, FLOW_NAMES, type FlowName, type SimulationProfile } from "./profile.js";
 import { Random } from "./random.js";
 import type { SimOperation, SimRequest } from "./requests.js";
 import { EventFeed, RequestRunner } from "./run.js";
 import { TRACE_FORMAT, TRACE_VERSION, traceLine, type TraceHeader } from "./trace-format.js";
-import { buildWorld } from "./world.js";
+import { buildWorld, type SimulationStore } from "./world.js";
 
 /** How to run a simulation. */
 export interface SimulationOptions {
@@ -22,7 +26,7 @@ export interface SimulationOptions {
   /** The operation mix and the world's shape; DEFAULT_PROFILE when absent. */
   readonly profile?: SimulationProfile;
   /** Where the numbers live; a fresh in-memory repository when absent. It must start empty. */
-  readonly repository?: NumberRepository;
+  readonly repository?: SimulationStore;
   /** Receives every trace line (JSONL, each ending in a newline): the header, then one per request. */
   readonly trace?: (line: string) => void;
   /** Stops the run between two journeys when it aborts; the summary then says `stopped`. */
@@ -38,11 +42,11 @@ export interface DayProgress {
   readonly steps: number;
 }
 
-/** One edge of the machine with how often the run took it. */
-export interface EdgeCount {
+/** One edge of a machine (numbers, or port requests) with how often the run took it. */
+export interface EdgeCount<S extends string = NumberState> {
   readonly id: string;
   readonly from: string;
-  readonly to: NumberState;
+  readonly to: S;
   readonly events: readonly string[];
   readonly count: number;
   /** The profile can reach this edge (derived from the machine and the profile's settings). */
@@ -67,7 +71,13 @@ export interface SimulationSummary {
   readonly upstream: number;
   /** Every edge of the machine (and creations, from `new`), with its count. */
   readonly edges: readonly EdgeCount[];
-  /** Edges the events took that the machine does not have (none, unless engine and machine disagree). */
+  /** Port requests per state at the end (deleted ones are gone). */
+  readonly portStates: Readonly<Record<PortState, number>>;
+  /** Every edge of the port request machine (and creations, from `new`), with its count. */
+  readonly portEdges: readonly EdgeCount<PortState>[];
+  /** Clean-up deletions by state, API deletions, reminders, and completions by who completed. */
+  readonly portTally: PortTally;
+  /** Edges the events took that the machines do not have (none, unless engine and machine disagree). */
   readonly offMachine: Readonly<Record<string, number>>;
   /** Events that only changed fields. */
   readonly updates: number;
@@ -80,6 +90,8 @@ export interface SimulationSummary {
     readonly operation: SimOperation;
     readonly reason: string;
     readonly count: number;
+    /** What causes this error in a simulation, for the errors a run is expected to meet. */
+    readonly note?: string;
   }[];
   /** Numbers per state at the end of each day (day 0: before the first). */
   readonly timeline: readonly {
@@ -124,24 +136,28 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
   options.trace?.(traceLine(header));
   const model = new WorldModel();
   model.seed(world.pool, "available");
+  const ports = new PortModel();
   const feed = new EventFeed(world.engine);
   await feed.skipExisting();
-  const runner = new RequestRunner(world, feed, model, options.trace);
+  const runner = new RequestRunner(world, feed, model, ports, options.trace);
   const random = new Random(`${seed}/flows`);
-  const scheduled = new Map<number, SimRequest[]>();
+  const scheduled = new Map<number, (() => Promise<void>)[]>();
   let day = 0;
   let portable = 0;
+  const after = (days: number, step: () => Promise<void>): void => {
+    const list = scheduled.get(day + days) ?? [];
+    list.push(step);
+    scheduled.set(day + days, list);
+  };
   const ctx: JourneyContext = {
     world,
     profile,
     model,
+    ports,
     random,
     send: (request) => runner.send(request),
-    later: (days, request) => {
-      const list = scheduled.get(day + days) ?? [];
-      list.push(request);
-      scheduled.set(day + days, list);
-    },
+    later: (days, request: SimRequest) => after(days, () => runner.send(request).then(() => {})),
+    after,
     nextPortable: () => world.portable[portable++],
   };
   const weights = FLOW_NAMES.map((flow) => [flow, profile.flows[flow]] as const).filter(
@@ -154,7 +170,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
   ];
   const stopped = (): boolean => options.signal?.aborted === true;
   for (day = 0; day < options.days && !stopped(); day++) {
-    for (const request of scheduled.get(day) ?? []) await runner.send(request);
+    for (const step of scheduled.get(day) ?? []) await step();
     scheduled.delete(day);
     const spacing = Math.floor(SECONDS_PER_DAY / (journeys + 1));
     for (let j = 0; j < journeys && !stopped(); j++) {
@@ -171,13 +187,17 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
   const reachable = new Set(reachableEdges(profile));
   const edges = machineEdges();
   const known = new Set(edges.map((edge) => edge.id));
+  const reachablePorts = new Set(reachablePortEdges(profile));
+  const portEdges = portMachineEdges();
+  const knownPorts = new Set(portEdges.map((edge) => edge.id));
   const elapsedMs = performance.now() - started;
   const errors = new Map<string, number>();
   const errorTable = [...counts.errors]
     .map(([key, count]) => {
       const [operation, reason] = key.split("\u0000") as [SimOperation, string];
       errors.set(reason, (errors.get(reason) ?? 0) + count);
-      return { operation, reason, count };
+      const note = errorNote(operation, reason);
+      return { operation, reason, count, ...(note === undefined ? {} : { note }) };
     })
     .sort(
       (a, b) => b.count - a.count || (a.operation + a.reason < b.operation + b.reason ? -1 : 1),
@@ -196,7 +216,21 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
       count: counts.edges.get(edge.id) ?? 0,
       reachable: reachable.has(edge.id),
     })),
-    offMachine: sorted(new Map([...counts.edges].filter(([id]) => !known.has(id)))),
+    portStates: ports.counts(),
+    portEdges: portEdges.map((edge) => ({
+      ...edge,
+      count: counts.portEdges.get(edge.id) ?? 0,
+      reachable: reachablePorts.has(edge.id),
+    })),
+    portTally: ports.tally,
+    offMachine: sorted(
+      new Map([
+        ...[...counts.edges].filter(([id]) => !known.has(id)),
+        ...[...counts.portEdges]
+          .filter(([id]) => !knownPorts.has(id))
+          .map(([id, n]) => [`port_request ${id}`, n] as const),
+      ]),
+    ),
     updates: counts.updates,
     purged: counts.purged,
     errors: sorted(errors),

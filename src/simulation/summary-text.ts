@@ -1,4 +1,4 @@
-import type { SimulationSummary } from "./simulate.js";
+import type { EdgeCount, SimulationSummary } from "./simulate.js";
 
 const n = (value: number): string => value.toLocaleString("en-US");
 
@@ -19,19 +19,50 @@ function table(rows: readonly (readonly string[])[]): string {
     .join("\n");
 }
 
-/**
- * The summary as plain text: numbers per state, transitions per edge (marking the edges the
- * profile cannot reach), errors by operation and name, and throughput.
- */
-export function formatSummary(summary: SimulationSummary): string {
-  const states = Object.entries(summary.states).map(([state, count]) => [state, n(count)]);
-  const edges = summary.edges.map((edge) => [
+function edgeRows(edges: readonly EdgeCount<string>[]): string[][] {
+  return edges.map((edge) => [
     `${edge.from} -> ${edge.to}`,
     edge.events.join(","),
     n(edge.count),
     edge.reachable ? "" : "not reachable with this profile",
   ]);
-  const errors = summary.errorTable.map((row) => [row.operation, row.reason, n(row.count)]);
+}
+
+/** The port request part: requests per state, edges, clean-up and completions. */
+function portSection(summary: SimulationSummary): string[] {
+  const tally = summary.portTally;
+  const swept = Object.entries(tally.sweptByState).map(([state, count]) => `${state} ${n(count)}`);
+  return [
+    "port requests per state",
+    table(Object.entries(summary.portStates).map(([state, count]) => [state, n(count)])),
+    "",
+    "port request transitions per edge",
+    table([["edge", "move", "count"], ...edgeRows(summary.portEdges)]),
+    `completed by the port authority ${n(tally.completedByAuthority)}, ` +
+      `by a first inbound call ${n(tally.completedByInboundCall)}`,
+    `deleted by the clean-up ${swept.length === 0 ? "none" : swept.join(", ")}; ` +
+      `through the API ${n(tally.deletedByApi)}; unconfirmed reminders ${n(tally.reminders)}`,
+    "",
+  ];
+}
+
+/** The error table, and what the simulator knows about the errors a run is expected to meet. */
+function errorSection(summary: SimulationSummary): string[] {
+  const rows = summary.errorTable.map((row) => [row.operation, row.reason, n(row.count)]);
+  if (rows.length === 0) return ["errors", "none"];
+  const notes = summary.errorTable.flatMap((row) =>
+    row.note === undefined ? [] : [`  ${row.operation} ${row.reason}: ${row.note}`],
+  );
+  return ["errors", table([["operation", "error", "count"], ...rows]), ...notes];
+}
+
+/**
+ * The summary as plain text: numbers per state, transitions per edge (marking the edges the
+ * profile cannot reach), the same for port requests, errors by operation and name (with what
+ * causes the expected ones), and throughput.
+ */
+export function formatSummary(summary: SimulationSummary): string {
+  const states = Object.entries(summary.states).map(([state, count]) => [state, n(count)]);
   const requests = Object.entries(summary.requests).map(([op, count]) => `${op} ${n(count)}`);
   return [
     `simulation ${summary.profile}: seed ${summary.seed}, ${n(summary.accounts)} accounts, ` +
@@ -42,11 +73,11 @@ export function formatSummary(summary: SimulationSummary): string {
     table([...states, ["upstream stock", n(summary.upstream)]]),
     "",
     "transitions per edge",
-    table([["edge", "events", "count"], ...edges]),
+    table([["edge", "events", "count"], ...edgeRows(summary.edges)]),
     `field updates ${n(summary.updates)}, purged deleted records ${n(summary.purged)}`,
     "",
-    "errors",
-    errors.length === 0 ? "none" : table([["operation", "error", "count"], ...errors]),
+    ...portSection(summary),
+    ...errorSection(summary),
     "",
     `throughput: ${n(Math.round(summary.stepsPerSecond))} requests/s ` +
       `(${(summary.elapsedMs / 1000).toFixed(1)} s)`,

@@ -1,4 +1,4 @@
-import type { NumberEvent } from "../domain/events.js";
+import type { StoredEvent } from "../domain/events.js";
 import type { JsonObject } from "../domain/json.js";
 import type { SimulationProfile } from "./profile.js";
 import type { SimAnswer, SimRequest } from "./requests.js";
@@ -24,7 +24,8 @@ export interface TraceStep {
   readonly at: number;
   readonly request: SimRequest;
   readonly answer: SimAnswer;
-  readonly events: readonly NumberEvent[];
+  /** Number and port request events, in commit order. */
+  readonly events: readonly StoredEvent["event"][];
 }
 
 /** A trace line as text: JSON with the keys in the order they are written, and a newline. */

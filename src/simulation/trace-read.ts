@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonValue } from "../domain/json.js";
+import { isPortTarget } from "../domain/port-states.js";
 import { InputFileError, parseJsonText } from "./input-error.js";
 import { resolveProfile } from "./profile.js";
 import { SIM_OPERATIONS, type SimRequest } from "./requests.js";
@@ -22,6 +23,20 @@ const REQUEST_FIELDS: Readonly<Record<SimRequest["op"], Readonly<Record<string, 
   release: { number: isText, requester: isText, hard: optional((v) => typeof v === "boolean") },
   inboundCall: { number: isText },
   sweep: {},
+  portCreate: {
+    account: isText,
+    requester: isText,
+    name: isText,
+    numbers: (v) => Array.isArray(v) && v.every((n) => typeof n === "string"),
+  },
+  portMove: {
+    id: isText,
+    account: isText,
+    requester: isText,
+    target: isPortTarget,
+    reason: optional(isText),
+    body: optional(isJsonObject),
+  },
 };
 
 /** Reads a trace's first line, or throws an InputFileError naming the bad field. */

@@ -6,6 +6,7 @@ import { MemoryNumberRepository } from "../adapters/memory/memory-repository.js"
 import { MemoryTokenStore } from "../adapters/memory/memory-tokens.js";
 import type { ManualClock } from "../adapters/memory/manual-clock.js";
 import type { NumberEngine } from "../engine/engine.js";
+import type { PortRequestRepository } from "../ports/port-requests.js";
 import type { NumberRepository } from "../ports/repository.js";
 import type { SimulationProfile } from "./profile.js";
 import { Random } from "./random.js";
@@ -20,6 +21,11 @@ export interface WorldSettings {
 /** The master account: the super-duper admin at the root of the tree. */
 export const MASTER = "master";
 
+/** Where a simulation keeps its numbers, and its port requests when the store keeps them. */
+export type SimulationStore = NumberRepository & {
+  readonly portRequests?: PortRequestRepository | undefined;
+};
+
 /** A built world: the engine, its clock and what the journeys draw from. */
 export interface SimulatedWorld {
   readonly engine: NumberEngine;
@@ -33,6 +39,8 @@ export interface SimulatedWorld {
   readonly allCustomers: readonly string[];
   /** The reseller of each customer. */
   readonly resellerOf: ReadonlyMap<string, string>;
+  /** The port authority of a customer's port requests: its reseller, or the master (profile). */
+  readonly portAuthorityOf: (customer: string) => string;
   /** The master's pool, written as `available` local numbers before the first day. */
   readonly pool: readonly string[];
   /** Numbers outside the system that port-ins and additions bring in, in the order they are used. */
@@ -75,6 +83,7 @@ function accountTree(settings: WorldSettings, profile: SimulationProfile, random
       parent: MASTER,
       reseller: true,
       allowAdditions: profile.accounts.resellersAllowAdditions,
+      portAuthority: profile.accounts.resellersArePortAuthorities,
     })),
     ...allCustomers.map((id) => ({ id, parent: resellerOf.get(id) as string })),
   ];
@@ -89,7 +98,7 @@ function accountTree(settings: WorldSettings, profile: SimulationProfile, random
 export async function buildWorld(
   settings: WorldSettings,
   profile: SimulationProfile,
-  repository: NumberRepository = new MemoryNumberRepository({
+  repository: SimulationStore = new MemoryNumberRepository({
     keepEvents: true,
     eventCapacity: Infinity,
   }),
@@ -108,12 +117,20 @@ export async function buildWorld(
     else if (roll < poolShare + upstreamShare) inventory.push({ number });
     else portable.push(number);
   }
+  let requests = 0;
   const { engine, clock, upstream } = await composeWorld(
-    { accounts: tree.specs, inventory, config: profile.config },
+    {
+      accounts: tree.specs,
+      inventory,
+      config: profile.config,
+      // Port request ids count up, so a replay gives every request the id it had.
+      newId: () => (++requests).toString(16).padStart(32, "0"),
+    },
     {
       repository,
       accounts: new MemoryAccountDirectory(tree.specs),
       tokens: new MemoryTokenStore([]),
+      ...(repository.portRequests === undefined ? {} : { portRequests: repository.portRequests }),
       seedNumbers: false,
     },
   );
@@ -135,6 +152,10 @@ export async function buildWorld(
     customers: tree.customers,
     allCustomers: tree.allCustomers,
     resellerOf: tree.resellerOf,
+    portAuthorityOf: (customer) =>
+      profile.accounts.resellersArePortAuthorities
+        ? (tree.resellerOf.get(customer) ?? MASTER)
+        : MASTER,
     pool,
     portable,
     upstreamCount: inventory.length,

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { isNumberEvent } from "../../src/domain/events.js";
 import { TRANSITION_TABLE } from "../../src/machine/transition-table.js";
 import { machineEdges, reachableEdges } from "../../src/simulation/edges.js";
 import { DEFAULT_PROFILE, parseProfile } from "../../src/simulation/profile.js";
@@ -56,6 +57,10 @@ describe("simulate: coverage", () => {
     expect(reachable.length).toBeGreaterThan(20);
     expect(reachable.filter((edge) => edge.count === 0).map((edge) => edge.id)).toEqual([]);
     expect(summary.edges.filter((e) => !e.reachable && e.count > 0)).toEqual([]);
+    const ports = summary.portEdges.filter((edge) => edge.reachable);
+    expect(ports.length).toBe(16); // every edge but submitted -> scheduled (a setting, off)
+    expect(ports.filter((edge) => edge.count === 0).map((edge) => edge.id)).toEqual([]);
+    expect(summary.portEdges.filter((e) => !e.reachable && e.count > 0)).toEqual([]);
     expect(summary.offMachine).toEqual({});
   }, 180_000);
 
@@ -75,7 +80,7 @@ describe("simulate: coverage", () => {
     const steps = lines.slice(1).map((line) => JSON.parse(line) as TraceStep);
     const header = JSON.parse(lines[0]!);
     expect(header.profile.name).toBe("hold-abandon");
-    const events = steps.flatMap((step) => step.events);
+    const events = steps.flatMap((step) => step.events).filter(isNumberEvent);
     const returned = events.filter(
       (e) => e.operation === "hold_expiry" && e.from === "reserved" && e.to === "available",
     );

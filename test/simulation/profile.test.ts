@@ -22,6 +22,9 @@ describe("profile files", () => {
     expect(profile.flows.buy).toBe(2);
     expect(profile.flows.update).toBe(0);
     expect(profile.accounts).toEqual(DEFAULT_PROFILE.accounts);
+    expect(profile.flows.portRequest).toBe(0);
+    const ports = parseProfile('{"portRequests":{"byInboundCall":1}}', "p.json");
+    expect(ports.portRequests).toEqual({ ...DEFAULT_PROFILE.portRequests, byInboundCall: 1 });
   });
 
   it("names the file, line and field of a bad value", () => {
@@ -32,6 +35,12 @@ describe("profile files", () => {
   it("refuses unknown fields, bad settings and a split that does not add up", () => {
     expect(problem('{\n"flows": {\n"bye": 1}}')).toBe("p.json:3: flows.bye: is not a known field");
     expect(problem('{"nme": "x"}')).toBe("p.json:1: nme: is not a known field");
+    expect(problem('{\n"portRequests": {\n  "reject": 1.5}}')).toBe(
+      "p.json:3: portRequests.reject: must be a number from 0 to 1",
+    );
+    expect(problem('{"portRequests": {"numbers": 0}}')).toBe(
+      "p.json:1: portRequests.numbers: must be an integer from 1 to 100",
+    );
     expect(problem('{\n"config": {\n  "should_age": "yes"\n}}')).toBe(
       "p.json:3: config.should_age: invalid value for should_age",
     );
