@@ -14,7 +14,8 @@ const created = await world.engine.portRequests.create(customer, {
   numbers: Object.fromEntries(portCrashNumbers().map((n) => [n, {}])),
 });
 if (!created.ok) throw new Error(JSON.stringify(created.error));
-const id = String(created.value["id"] as string);
+const id = created.value["id"];
+if (typeof id !== "string") throw new Error("the request has no id");
 for (const [asker, target] of [
   [customer, "submitted"],
   [authority, "pending"],
