@@ -70,22 +70,23 @@ export function meetsTarget(
   return valueOk && ratioOk;
 }
 
+/** The work of a throughput probe: `ops` operations (or a count known only once `run` ended). */
+interface Work {
+  ops: number | (() => number);
+  run: () => Promise<void> | void;
+}
+
 /**
  * A throughput probe: `setup` builds a fresh world (not timed) and returns the work; the work
  * runs `ops` operations once, timed; the sample is operations per second.
  */
-export function throughput(
-  setup: (
-    ctx: BenchContext,
-  ) =>
-    | Promise<{ ops: number; run: () => Promise<void> | void }>
-    | { ops: number; run: () => Promise<void> | void },
-): Probe {
+export function throughput(setup: (ctx: BenchContext) => Promise<Work> | Work): Probe {
   return async (ctx) => {
-    const { ops, run } = await setup(ctx);
+    const work = await setup(ctx);
     const cpu = process.cpuUsage();
     const started = performance.now();
-    await run();
+    await work.run();
+    const ops = typeof work.ops === "function" ? work.ops() : work.ops;
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;

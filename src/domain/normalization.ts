@@ -1,4 +1,8 @@
-import { getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/min";
+import type * as PhoneMetadata from "libphonenumber-js/min";
+import { lazyModule } from "./lazy-module.js";
+
+/** libphonenumber-js (metadata included), loaded by the first search outside the NANP. */
+const phoneMetadata = lazyModule<typeof PhoneMetadata>("libphonenumber-js/min");
 
 /** One e164 converter: a regex and what to put around its last participating group. */
 export interface ConverterRule {
@@ -124,6 +128,7 @@ export function toNpan(input: string): string {
 function dialCode(country: string): string | undefined {
   const upper = country.toUpperCase();
   if (upper === "US") return "+1";
+  const { isSupportedCountry, getCountryCallingCode } = phoneMetadata();
   return isSupportedCountry(upper) ? `+${getCountryCallingCode(upper)}` : undefined;
 }
 

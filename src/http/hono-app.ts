@@ -1,6 +1,10 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
+import { lazyModule } from "../domain/lazy-module.js";
 import { MAX_BODY_BYTES } from "./request-body.js";
 import type { ApiHandler, ApiRequest } from "./types.js";
+
+/** hono, loaded by the first app built (not by importing the library). */
+const honoModule = lazyModule<{ Hono: typeof Hono }>("hono");
 
 /** Options of the Hono front end. */
 export interface HonoAppOptions {
@@ -64,7 +68,7 @@ async function readLimited(
  * keep-alive connection usable; only a body past `maxDrainBytes` closes it.
  */
 export function createHonoApp(handler: ApiHandler, options: HonoAppOptions = {}): Hono {
-  const app = new Hono();
+  const app = new (honoModule().Hono)();
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const uploadLimit = options.maxUploadBytes ?? 5_242_880;
   const drain = Math.max(options.maxDrainBytes ?? 64 * 1024 * 1024, limit + 1);

@@ -1,13 +1,18 @@
 import type { PortRequestRecord } from "../../domain/port-request.js";
 import {
   PortNumberConflictError,
-  matchesPortQuery,
   type PortRequestQuery,
   type PortRequestRepository,
   type PortRequestWrite,
   type StoredPortRequest,
 } from "../../ports/port-requests.js";
 import { RevisionConflictError } from "../../ports/repository.js";
+import {
+  portRequestLookup,
+  portRequestStep,
+  requestsMatching,
+  type PortRequestLookup,
+} from "../sql/batch.js";
 import * as shared from "../sql/port-requests.js";
 import { mapError, toNumber, type PgClient, type PgPool, type PgResult } from "./driver.js";
 import { inSchema } from "./schema.js";
@@ -17,9 +22,11 @@ function statementsFor(schema: string) {
   const sql = inSchema(schema);
   return {
     get: sql(shared.GET_PORT_REQUEST),
-    all: sql(shared.ALL_PORT_REQUESTS),
-    ofAccount: sql(shared.PORT_REQUESTS_OF_ACCOUNT),
-    withNumber: sql(shared.PORT_REQUESTS_WITH_NUMBER),
+    lookups: {
+      number: sql(shared.PORT_REQUESTS_WITH_NUMBER),
+      account: sql(shared.PORT_REQUESTS_OF_ACCOUNT),
+      all: sql(shared.ALL_PORT_REQUESTS),
+    } satisfies Record<PortRequestLookup["by"], string>,
     create: sql(shared.CREATE_PORT_REQUEST),
     update: sql(`${shared.UPDATE_PORT_REQUEST} RETURNING revision`),
     delete: sql(`${shared.DELETE_PORT_REQUEST} RETURNING revision`),
@@ -76,15 +83,8 @@ export class PostgresPortRequests implements PortRequestRepository {
 
   /** The requests matching a query, by created then id (an index narrows by number or account). */
   async findPortRequests(query: PortRequestQuery): Promise<readonly PortRequestRecord[]> {
-    const rows =
-      query.number !== undefined
-        ? await this.#read(this.#sql.withNumber, [query.number])
-        : query.account !== undefined
-          ? await this.#read(this.#sql.ofAccount, [query.account])
-          : await this.#read(this.#sql.all, []);
-    return rows
-      .map((row) => shared.storedPortRequest(row).record)
-      .filter((record) => matchesPortQuery(record, query));
+    const lookup = portRequestLookup(query);
+    return requestsMatching(await this.#read(this.#sql.lookups[lookup.by], lookup.params), query);
   }
 
   /** Which of these numbers a request in a PORTING state holds (§7.1), read on the batch's transaction. */
@@ -112,18 +112,11 @@ export class PostgresPortRequests implements PortRequestRepository {
   }
 
   async #write(client: PgClient, write: PortRequestWrite): Promise<number | undefined> {
-    const { id, record, expected } = write;
-    const run = async (text: string, values: unknown[]) =>
-      (await client.query({ text, values })).rows[0]?.["revision"];
-    let revision: unknown;
-    if (expected === null) {
-      if (record === null) return undefined;
-      revision = await run(this.#sql.create, [id, ...shared.portRequestColumns(record)]);
-    } else
-      revision =
-        record === null
-          ? await run(this.#sql.delete, [id, expected])
-          : await run(this.#sql.update, [...shared.portRequestColumns(record), id, expected]);
+    const { id, record } = write;
+    const step = portRequestStep(write);
+    if (step === undefined) return undefined;
+    const { rows } = await client.query({ text: this.#sql[step.kind], values: step.params });
+    const revision = rows[0]?.["revision"];
     if (revision === undefined) return undefined;
     await client.query({ text: this.#sql.clearNumbers, values: [id] });
     await this.#putNumbers(client, id, record === null ? [] : shared.portNumberRows(record));

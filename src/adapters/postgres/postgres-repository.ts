@@ -6,7 +6,6 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
-  sequencePage,
   type NumberRepository,
   type NumberGuard,
   type NumberWrite,
@@ -24,17 +23,26 @@ import {
   type PgResult,
 } from "./driver.js";
 import {
+  eventPage,
+  inNumberOrder,
+  numberStep,
+  outboxRows,
+  pageParams,
+  prefixParams,
+} from "../sql/batch.js";
+import { POSTGRES } from "../sql/dialect.js";
+import {
   answerParams,
   claimFinding,
   cursorSequence,
   eventBody,
-  prefixEnd,
   recordColumns,
   rowRecord,
-  storedEvent,
+  storedOf,
   type EventRow,
   type KeyRow,
   type NumberRow,
+  type RevisedRow,
 } from "../sql/rows.js";
 import { PostgresPortRequests } from "./postgres-port-requests.js";
 import { statementsFor, type Statements } from "./statements.js";
@@ -45,10 +53,8 @@ const eventColumns = (write: NumberWrite): [number[], string[]] => [
   write.events.map(eventBody),
 ];
 
-/** A live row read back (the driver answers BIGINT revisions as text). */
-function storedOf(row: Record<string, unknown>): StoredNumber {
-  return { record: rowRecord(row as unknown as NumberRow), revision: toNumber(row["revision"]) };
-}
+/** A row as the shared row mapping reads it. */
+const revised = (row: Record<string, unknown>): RevisedRow => row as unknown as RevisedRow;
 
 /**
  * A NumberRepository on PostgreSQL (and wire-compatible engines): one row per number, revision
@@ -88,7 +94,7 @@ export class PostgresNumberRepository implements NumberRepository {
   /** Reads one record. */
   async get(number: string): Promise<StoredNumber | undefined> {
     const { rows } = await this.#read("get", [number]);
-    return rows[0] === undefined ? undefined : storedOf(rows[0]);
+    return rows[0] === undefined ? undefined : storedOf(revised(rows[0]));
   }
 
   /** Reads several records. */
@@ -96,7 +102,7 @@ export class PostgresNumberRepository implements NumberRepository {
     const out = new Map<string, StoredNumber>();
     if (numbers.length === 0) return out;
     const { rows } = await this.#read("getMany", [[...numbers]]);
-    for (const row of rows) out.set(String(row["number"]), storedOf(row));
+    for (const row of rows) out.set(String(row["number"]), storedOf(revised(row)));
     return out;
   }
 
@@ -121,15 +127,8 @@ export class PostgresNumberRepository implements NumberRepository {
 
   /** One write and its events in one statement: one round trip. */
   async #commitOne(write: NumberWrite): Promise<readonly number[]> {
-    const { number, record, expected } = write;
-    const events = eventColumns(write);
-    const columns = record === null ? [null, null, null] : recordColumns(record);
-    const { rows } =
-      expected === null
-        ? await this.#run("createOne", [number, ...columns, ...events])
-        : record === null
-          ? await this.#run("deleteOne", [number, expected, ...events])
-          : await this.#run("updateOne", [...columns, number, expected, ...events]);
+    const step = numberStep(write);
+    const { rows } = await this.#run(`${step.kind}One`, [...step.params, ...eventColumns(write)]);
     if (rows[0] === undefined) throw new RevisionConflictError([write.number]);
     return [toNumber(rows[0]["revision"])];
   }
@@ -137,8 +136,7 @@ export class PostgresNumberRepository implements NumberRepository {
   /** Several writes, the answers, the port requests, then the events, in one transaction on `client`. */
   async #commitMany(client: PgClient, batch: CommitBatch): Promise<readonly number[]> {
     const unguarded = await this.#guard(client, batch.guards ?? []);
-    // Rows are locked in number order, so two batches never wait on each other in a cycle.
-    const sorted = [...batch.writes].sort((a, b) => (a.number < b.number ? -1 : 1));
+    const sorted = inNumberOrder(batch.writes);
     const updates = sorted.filter((w) => w.expected !== null);
     const creates = sorted.filter((w) => w.expected === null);
     const revisions = new Map<string, number>();
@@ -176,30 +174,22 @@ export class PostgresNumberRepository implements NumberRepository {
     ];
     if (stale.length > 0) throw new RevisionConflictError(stale);
     await this.#keepAnswers(client, batch.answers ?? []);
-    const requests = batch.portRequests ?? [];
-    const requestRevisions = await this.portRequests.apply(client, requests);
-    // The outbox keys a request's events by its id, after the number events of the batch.
-    const events = [
-      ...batch.writes.flatMap((w) =>
-        w.events.map((e) => [w.number, revisions.get(w.number), e.timestamp, eventBody(e)]),
-      ),
-      ...requests.flatMap((w, i) =>
-        w.events.map((e) => [w.id, requestRevisions[i], e.timestamp, JSON.stringify(e)]),
-      ),
-    ];
+    const requestRevisions = await this.portRequests.apply(client, batch.portRequests ?? []);
+    const numberRevisions = batch.writes.map((w) => revisions.get(w.number) as number);
+    const events = outboxRows(batch, numberRevisions, requestRevisions);
     if (events.length > 0)
       await this.#run(
         "appendEvents",
         [0, 1, 2, 3].map((column) => events.map((row) => row[column])),
         client,
       );
-    return batch.writes.map((w) => revisions.get(w.number) as number);
+    return numberRevisions;
   }
 
   /** Bumps each guarded number's row at the revision read (a tombstone for an absent one), in number order; the numbers whose revision moved on. */
   async #guard(client: PgClient, guards: readonly NumberGuard[]): Promise<string[]> {
     if (guards.length === 0) return [];
-    const sorted = [...guards].sort((a, b) => (a.number < b.number ? -1 : 1));
+    const sorted = inNumberOrder(guards);
     const live = sorted.filter((g) => g.expected !== null);
     const absent = sorted.filter((g) => g.expected === null).map((g) => g.number);
     const held = new Set<string>();
@@ -260,7 +250,7 @@ export class PostgresNumberRepository implements NumberRepository {
 
   /** Lists an account's numbers in number order. */
   async listByOwner(owner: string, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
-    return this.#records("listByOwner", [owner, page.startKey ?? "", page.limit ?? null]);
+    return this.#records("listByOwner", pageParams(POSTGRES, owner, page));
   }
 
   /** Lists numbers with a prefix in a state, in number order. */
@@ -269,13 +259,12 @@ export class PostgresNumberRepository implements NumberRepository {
     state: NumberState,
     page: PageRequest = {},
   ): Promise<readonly NumberRecord[]> {
-    const from = page.startKey !== undefined && page.startKey > prefix ? page.startKey : prefix;
-    return this.#records("scanRange", [state, from, prefixEnd(prefix), page.limit ?? null]);
+    return this.#records("scanRange", prefixParams(POSTGRES, prefix, state, page));
   }
 
   /** Lists every record in a state, in number order. */
   async listByState(state: NumberState, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
-    return this.#records("listByState", [state, page.startKey ?? "", page.limit ?? null]);
+    return this.#records("listByState", pageParams(POSTGRES, state, page));
   }
 
   async #records(name: keyof Statements, values: unknown[]): Promise<NumberRecord[]> {
@@ -286,8 +275,7 @@ export class PostgresNumberRepository implements NumberRepository {
   /** Reads committed events after a cursor, in commit order. */
   async eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
     const { rows } = await this.#read("eventsSince", [cursorSequence(cursor), Math.max(0, limit)]);
-    const events = rows.map((row) => storedEvent(row as unknown as EventRow));
-    return sequencePage(cursor, events);
+    return eventPage(rows as unknown as EventRow[], cursor);
   }
 
   /** Drops events older than `before`. */

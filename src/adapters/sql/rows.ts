@@ -13,9 +13,9 @@ export interface NumberRow {
   readonly doc: string;
 }
 
-/** A row with its revision. */
+/** A row with its revision (BIGINT columns may come back as text). */
 export interface RevisedRow extends NumberRow {
-  readonly revision: number;
+  readonly revision: number | string;
 }
 
 /** The record fields kept in `doc`: all but the columns. */
@@ -43,7 +43,7 @@ export function rowRecord(row: NumberRow): NumberRecord {
 
 /** A row with its revision as the port's StoredNumber. */
 export function storedOf(row: RevisedRow): StoredNumber {
-  return { record: rowRecord(row), revision: row.revision };
+  return { record: rowRecord(row), revision: Number(row.revision) };
 }
 
 /** The outbox body of an event (the revision is a column). */

@@ -1,4 +1,5 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { lazyModule } from "../../domain/lazy-module.js";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { SQLITE } from "../sql/dialect.js";
@@ -9,6 +10,9 @@ import {
   SchemaTooNewError,
   VERSION_TABLE,
 } from "../sql/schema.js";
+
+/** better-sqlite3, loaded by the first database opened (not by importing the library). */
+const driver = lazyModule<typeof Database>("better-sqlite3");
 
 /** How a SQLite database is opened. */
 export interface SqliteOptions {
@@ -114,7 +118,7 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
   let db: Database.Database | undefined;
   try {
     if (!inMemory && !existsSync(path)) mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    db = new (driver())(path, { timeout: options.busyTimeoutMs ?? 5000 });
     // Read-only checks first: a foreign or newer file is refused before any pragma writes.
     const reader = db;
     db.transaction(() => migrationStatements(checkOwnership(reader), SQLITE))();

@@ -2,12 +2,17 @@ import type Database from "better-sqlite3";
 import type { PortRequestRecord } from "../../domain/port-request.js";
 import {
   PortNumberConflictError,
-  matchesPortQuery,
   type PortRequestQuery,
   type PortRequestRepository,
   type PortRequestWrite,
   type StoredPortRequest,
 } from "../../ports/port-requests.js";
+import {
+  portRequestLookup,
+  portRequestStep,
+  requestsMatching,
+  type PortRequestLookup,
+} from "../sql/batch.js";
 import { SQLITE } from "../sql/dialect.js";
 import * as sql from "../sql/port-requests.js";
 import { settle } from "./settle.js";
@@ -24,9 +29,8 @@ const isUniqueViolation = (error: unknown): boolean =>
  */
 export class SqlitePortRequests implements PortRequestRepository {
   readonly #get: Statement;
-  readonly #all: Statement;
-  readonly #ofAccount: Statement;
-  readonly #withNumber: Statement;
+  /** The indexed reads of `findPortRequests`, by what narrows them. */
+  readonly #lookups: Record<PortRequestLookup["by"], Statement>;
   readonly #create: Statement;
   readonly #update: Statement;
   readonly #delete: Statement;
@@ -39,9 +43,11 @@ export class SqlitePortRequests implements PortRequestRepository {
   constructor(db: Database.Database) {
     const prepare = (text: string): Statement => db.prepare(SQLITE.text(text));
     this.#get = prepare(sql.GET_PORT_REQUEST);
-    this.#all = prepare(sql.ALL_PORT_REQUESTS);
-    this.#ofAccount = prepare(sql.PORT_REQUESTS_OF_ACCOUNT);
-    this.#withNumber = prepare(sql.PORT_REQUESTS_WITH_NUMBER);
+    this.#lookups = {
+      number: prepare(sql.PORT_REQUESTS_WITH_NUMBER),
+      account: prepare(sql.PORT_REQUESTS_OF_ACCOUNT),
+      all: prepare(sql.ALL_PORT_REQUESTS),
+    };
     this.#create = prepare(sql.CREATE_PORT_REQUEST).pluck();
     this.#update = prepare(sql.UPDATE_PORT_REQUEST);
     this.#delete = prepare(sql.DELETE_PORT_REQUEST);
@@ -62,16 +68,9 @@ export class SqlitePortRequests implements PortRequestRepository {
   /** The requests matching a query, by created then id (an index narrows by number or account). */
   findPortRequests(query: PortRequestQuery): Promise<readonly PortRequestRecord[]> {
     return settle(() => {
-      const rows = (
-        query.number !== undefined
-          ? this.#withNumber.all(query.number)
-          : query.account !== undefined
-            ? this.#ofAccount.all(query.account)
-            : this.#all.all()
-      ) as sql.PortRequestRow[];
-      return rows
-        .map((row) => sql.storedPortRequest(row).record)
-        .filter((record) => matchesPortQuery(record, query));
+      const lookup = portRequestLookup(query);
+      const rows = this.#lookups[lookup.by].all(...lookup.params) as sql.PortRequestRow[];
+      return requestsMatching(rows, query);
     });
   }
 
@@ -94,16 +93,13 @@ export class SqlitePortRequests implements PortRequestRepository {
 
   #write(write: PortRequestWrite): number | undefined {
     const { id, record, expected } = write;
+    const step = portRequestStep(write);
+    if (step === undefined) return undefined;
     let revision: number | undefined;
-    if (expected === null) {
-      if (record === null) return undefined;
-      revision = this.#create.get(id, ...sql.portRequestColumns(record)) as number | undefined;
-    } else {
-      const changed =
-        record === null
-          ? this.#delete.run(id, expected).changes
-          : this.#update.run(...sql.portRequestColumns(record), id, expected).changes;
-      revision = changed === 1 ? expected + 1 : undefined;
+    if (step.kind === "create") revision = this.#create.get(...step.params) as number | undefined;
+    else {
+      const changed = (step.kind === "update" ? this.#update : this.#delete).run(...step.params);
+      revision = changed.changes === 1 ? (expected as number) + 1 : undefined;
     }
     if (revision === undefined) return undefined;
     this.#clearNumbers.run(id);

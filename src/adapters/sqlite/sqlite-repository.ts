@@ -7,22 +7,18 @@ import {
   RevisionConflictError,
   type CommitBatch,
   type EventPage,
-  sequencePage,
   type NumberRepository,
   type NumberWrite,
   type PageRequest,
   type StoredNumber,
 } from "../../ports/repository.js";
+import { eventPage, numberStep, outboxRows, pageParams, prefixParams } from "../sql/batch.js";
 import { SQLITE } from "../sql/dialect.js";
 import {
   answerParams,
   claimFinding,
   cursorSequence,
-  eventBody,
-  prefixEnd,
-  recordColumns,
   rowRecord,
-  storedEvent,
   storedOf,
   type EventRow,
   type KeyRow,
@@ -141,43 +137,25 @@ export class SqliteNumberRepository implements NumberRepository {
       if (
         revision === undefined ||
         (write.unlessPorting === true && this.portRequests.isPorting(write.number))
-      ) {
+      )
         stale.push(write.number);
-        continue;
-      }
-      revisions.push(revision);
-      for (const event of write.events)
-        this.#insertEvent.run(write.number, revision, event.timestamp, eventBody(event));
+      else revisions.push(revision);
     }
     if (stale.length > 0) throw new RevisionConflictError(stale);
-    const requests = batch.portRequests ?? [];
-    const applied = this.portRequests.apply(requests);
+    const applied = this.portRequests.apply(batch.portRequests ?? []);
     if (applied.stale.length > 0) throw new RevisionConflictError(applied.stale);
-    for (const [i, write] of requests.entries()) {
-      for (const event of write.events)
-        this.#insertEvent.run(
-          write.id,
-          applied.revisions[i],
-          event.timestamp,
-          JSON.stringify(event),
-        );
-    }
+    for (const row of outboxRows(batch, revisions, applied.revisions))
+      this.#insertEvent.run(...row);
     for (const answer of batch.answers ?? []) this.#keepAnswer.run(...answerParams(answer));
     return revisions;
   }
 
   /** One compare-and-set write; the new revision, or undefined when the expected one did not hold. */
   #write(write: NumberWrite): number | undefined {
-    const { number, record, expected } = write;
-    if (expected === null) {
-      const [state, owner, doc] = record === null ? [null, null, null] : recordColumns(record);
-      return this.#create.get(number, state, owner, doc) as number | undefined;
-    }
-    const changed =
-      record === null
-        ? this.#delete.run(number, expected).changes
-        : this.#update.run(...recordColumns(record), number, expected).changes;
-    return changed === 1 ? expected + 1 : undefined;
+    const step = numberStep(write);
+    if (step.kind === "create") return this.#create.get(...step.params) as number | undefined;
+    const changed = (step.kind === "update" ? this.#update : this.#delete).run(...step.params);
+    return changed.changes === 1 ? (write.expected as number) + 1 : undefined;
   }
 
   /** Takes a key, or reports its kept answer or running claim (one IMMEDIATE transaction). */
@@ -208,7 +186,7 @@ export class SqliteNumberRepository implements NumberRepository {
 
   /** Lists an account's numbers in number order (keyset paging on the owner index). */
   listByOwner(owner: string, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
-    return this.#records(this.#byOwner, owner, page.startKey ?? "", limitOf(page));
+    return this.#records(this.#byOwner, pageParams(SQLITE, owner, page));
   }
 
   /** Lists numbers with a prefix in a state, in number order (a range of the state index). */
@@ -217,22 +195,22 @@ export class SqliteNumberRepository implements NumberRepository {
     state: NumberState,
     page: PageRequest = {},
   ): Promise<readonly NumberRecord[]> {
-    const from = page.startKey !== undefined && page.startKey > prefix ? page.startKey : prefix;
-    return this.#records(this.#stateRange, state, from, prefixEnd(prefix), limitOf(page));
+    return this.#records(this.#stateRange, prefixParams(SQLITE, prefix, state, page));
   }
 
   /** Lists every record in a state, in number order. */
   listByState(state: NumberState, page: PageRequest = {}): Promise<readonly NumberRecord[]> {
-    return this.#records(this.#byState, state, page.startKey ?? "", limitOf(page));
+    return this.#records(this.#byState, pageParams(SQLITE, state, page));
   }
 
   /** Reads committed events after a cursor, oldest first. */
   eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
-    return settle(() => {
-      const rows = this.#eventsSince.all(cursorSequence(cursor), Math.max(0, limit)) as EventRow[];
-      const events = rows.map(storedEvent);
-      return sequencePage(cursor, events);
-    });
+    return settle(() =>
+      eventPage(
+        this.#eventsSince.all(cursorSequence(cursor), Math.max(0, limit)) as EventRow[],
+        cursor,
+      ),
+    );
   }
 
   /** Drops events older than `before`. */
@@ -240,12 +218,7 @@ export class SqliteNumberRepository implements NumberRepository {
     return settle(() => this.#pruneEvents.run(before).changes);
   }
 
-  #records(statement: Statement, ...params: unknown[]): Promise<NumberRecord[]> {
+  #records(statement: Statement, params: unknown[]): Promise<NumberRecord[]> {
     return settle(() => (statement.all(...params) as NumberRow[]).map(rowRecord));
   }
-}
-
-/** The LIMIT of a page: its limit, or none. */
-function limitOf(page: PageRequest): number {
-  return page.limit ?? (SQLITE.noLimit as number);
 }

@@ -29,29 +29,31 @@ export interface RaceReport {
   readonly problems: readonly string[];
 }
 
-function specOf(store: string): StoreSpec {
+/** The store spec of a `--store` string; throws on a bad one. */
+export function specOf(store: string): StoreSpec {
   const spec = parseStoreSpec(store);
   if ("error" in spec) throw new Error(spec.error);
   return spec;
 }
 
-/** Starts a worker and resolves once it has opened the store. */
-function startWorker(
-  store: string,
-  worker: number,
-  count: number,
-  seed: number,
-): Promise<{ child: ChildProcessWithoutNullStreams; result: Promise<RaceOutcome[]> }> {
-  const args = ["--import", "tsx", WORKER, store, String(worker), String(count), String(seed)];
-  const child = spawn(process.execPath, args, { stdio: "pipe" });
+/**
+ * Starts a worker process (`script` run by tsx with `args`) and resolves once it has opened
+ * the store (it prints `ready`); it starts on `go` and prints its outcomes as one JSON line.
+ */
+export function startWorker<T = RaceOutcome>(
+  script: string,
+  args: readonly string[],
+): Promise<{ child: ChildProcessWithoutNullStreams; result: Promise<T[]> }> {
+  const worker = args.join(" ");
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: "pipe" });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout });
   return new Promise((resolveReady, rejectReady) => {
-    const result = new Promise<RaceOutcome[]>((resolve, reject) => {
+    const result = new Promise<T[]>((resolve, reject) => {
       lines.on("line", (line) => {
         if (line === "ready") resolveReady({ child, result });
-        else if (line.startsWith("[")) resolve(JSON.parse(line) as RaceOutcome[]);
+        else if (line.startsWith("[")) resolve(JSON.parse(line) as T[]);
       });
       child.on("exit", (code) => {
         const failure = new Error(`race worker ${worker} exited ${code}: ${stderr.trim()}`);
@@ -131,7 +133,9 @@ export async function runRace(
   await seeded.close();
   if (!seeded.created) throw new Error(`the race needs a new, empty store: ${store}`);
   const started = await Promise.all(
-    Array.from({ length: workers }, (_, worker) => startWorker(store, worker, count, seed)),
+    Array.from({ length: workers }, (_, worker) =>
+      startWorker(WORKER, [store, String(worker), String(count), String(seed)]),
+    ),
   );
   for (const { child } of started) child.stdin.write("go\n");
   const outcomes = (await Promise.all(started.map((s) => s.result))).flat();

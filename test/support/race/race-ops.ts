@@ -53,7 +53,7 @@ export function raceSetup(): WorldSetup {
 }
 
 /** A small seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
