@@ -9,6 +9,7 @@ import { idempotencyKeyOf, INVALID_KEY, runKeyed, validKey } from "./idempotency
 import { failure, UNSPECIFIED_FAULT, type Reply } from "./reply.js";
 import { parseBody } from "./request-body.js";
 import { createRouter, type RouteMatch } from "./router.js";
+import { storeCall, StoreCallError, storeFailure } from "./store-call.js";
 import { ROUTES } from "./routes.js";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types.js";
 
@@ -54,7 +55,9 @@ function revisionOf(reply: Reply): string {
 /**
  * Builds the transport-agnostic phone_numbers API handler: routing (404/405), credentials
  * (401, decisions.md D11), the account gate (403), body parsing (400/413), then the operation,
- * its reply wrapped in Kazoo's envelope. An exception becomes a bare 500 without details.
+ * its reply wrapped in Kazoo's envelope. A failing store call of its own (token, account gate,
+ * idempotency key) is a 500 `database_error`, like an operation's; any other exception becomes a
+ * bare 500 without details.
  *
  * @example
  * const handle = createApiHandler({ engine, tokens: new MemoryTokenStore([["tok", "acme"]]) });
@@ -74,7 +77,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     const { route: target, params } = match;
     const account = params["account_id"];
     if (requester !== undefined && account !== undefined) {
-      if (!(await engine.mayActOnAccount(requester, account))) return FORBIDDEN;
+      if (!(await storeCall(() => engine.mayActOnAccount(requester, account)))) return FORBIDDEN;
     }
     const upload = target.body === "bytes" ? uploadOf(request) : undefined;
     const parsed =
@@ -94,7 +97,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     const found = route(request.method, request.path);
     if (!found.ok) return respond(found.reply);
     const token = meta.authToken;
-    const requester = token === "" ? undefined : await options.tokens.accountFor(token);
+    const requester =
+      token === "" ? undefined : await storeCall(() => options.tokens.accountFor(token));
     if (requester === undefined && found.match.route.auth === "required")
       return respond(UNAUTHENTICATED);
     const answer = async (engine: NumberEngine): Promise<ApiResponse> =>
@@ -117,7 +121,10 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       return await handle(request, meta);
     } catch (error) {
       options.onError?.(error);
-      return envelope(UNSPECIFIED_FAULT, meta);
+      return envelope(
+        error instanceof StoreCallError ? storeFailure(error) : UNSPECIFIED_FAULT,
+        meta,
+      );
     }
   };
 }

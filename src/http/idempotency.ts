@@ -4,6 +4,7 @@ import { nestsDeeperThan, type JsonValue } from "../domain/json.js";
 import type { NumberEngine } from "../engine/engine.js";
 import { failure, type Reply } from "./reply.js";
 import { bodyText, MAX_BODY_DEPTH } from "./request-body.js";
+import { storeCall, StoreCallError } from "./store-call.js";
 import type { ApiRequest, ApiResponse } from "./types.js";
 
 /** Methods whose requests may carry an `Idempotency-Key` (extensions.md X2). */
@@ -113,22 +114,31 @@ export async function runKeyed(
   meta: { readonly requestId: string; readonly authToken: string },
 ): Promise<{ readonly response: ApiResponse } | { readonly refusal: Reply }> {
   const fingerprint = fingerprintOf(request);
-  const claim = await engine.claimIdempotencyKey(account, key, fingerprint);
+  const claim = await storeCall(() => engine.claimIdempotencyKey(account, key, fingerprint));
   if (claim.kind === "in_flight") return { refusal: KEY_IN_FLIGHT };
   if (claim.kind === "kept") {
     if (claim.answer.fingerprint !== fingerprint) return { refusal: KEY_REUSED };
     return { response: replay(claim.answer.status, claim.answer.response, meta) };
   }
+  const release = (): Promise<void> =>
+    storeCall(() => engine.releaseIdempotencyKey(account, key, claim.token));
+  // What escapes the unit but not its work is its commit failing: a store call.
+  let workFailed = false;
+  const work = (scoped: NumberEngine): Promise<ApiResponse> =>
+    run(scoped).catch((thrown: unknown) => {
+      workFailed = true;
+      throw thrown;
+    });
   try {
-    const response = await engine.atomically(run, (answer) =>
+    const response = await engine.atomically(work, (answer) =>
       answer.status >= 500
         ? undefined
         : { account, key, fingerprint, status: answer.status, response: keptForm(answer) },
     );
-    if (response.status >= 500) await engine.releaseIdempotencyKey(account, key, claim.token);
+    if (response.status >= 500) await release();
     return { response };
   } catch (thrown) {
-    await engine.releaseIdempotencyKey(account, key, claim.token);
-    throw thrown;
+    await release();
+    throw workFailed ? thrown : new StoreCallError(thrown);
   }
 }

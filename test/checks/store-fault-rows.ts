@@ -1,5 +1,8 @@
 /** The operations of the store fault matrix, each on a small world of its own. */
+import type { ClosableWorld } from "../../src/compose/stores.js";
 import type { WorldSetup } from "../../src/compose/world.js";
+import type { NumberError } from "../../src/domain/errors.js";
+import { createApiHandler } from "../../src/http/handler.js";
 import { ACCOUNTS, aNumber, N } from "../features/feature-world.js";
 import { batch, single, type Outcomes, type StoreFaultRow } from "./store-faults.js";
 
@@ -12,6 +15,7 @@ const world = (
   extra: Partial<WorldSetup> = {},
 ): WorldSetup => ({
   accounts: ACCOUNTS,
+  tokens: [["tok-sales", "acme_sales"]],
   numbers,
   ...extra,
 });
@@ -21,6 +25,53 @@ const reserved = (number: string) =>
   aNumber({ number, state: "reserved", reserveHistory: ["acme_sales"] });
 const inService = (number: string) => aNumber({ number, reserveHistory: ["acme_sales"] });
 const move = (number: string) => ({ number, account: "acme_sales", requester: "acme_sales" });
+
+type Answer = NumberError | undefined | "unreported";
+
+const asError = (entry: { message?: string; cause?: string } | undefined): NumberError =>
+  entry?.message === "database_error"
+    ? { reason: "database_error", cause: entry.cause ?? "" }
+    : { reason: "provider_fault", message: JSON.stringify(entry) };
+
+/**
+ * What an API answer says of a number: done (2xx), the catalogue's error object of a 500 (the
+ * `database_error` object stands for that engine error), or for a collection's 400 its own
+ * entry; a 400 lists only the failed numbers (collections.md §3.1, seed's shape), so one it
+ * leaves out was skipped after a dry-pass failure or committed in the real pass: "unreported".
+ */
+function httpAnswer(status: number, body: unknown, number: string, collection: boolean): Answer {
+  if (status < 300) return undefined;
+  const data = (body as { data?: Record<string, { message?: string; cause?: string }> }).data;
+  if (collection && status === 400)
+    return data?.[number] === undefined ? "unreported" : asError(data[number]);
+  if (status === 500) return asError(data);
+  return { reason: "provider_fault", message: `HTTP ${status} ${JSON.stringify(body)}` };
+}
+
+/** A request through the API handler as acme_sales, with an Idempotency-Key when `key` is given. */
+async function overHttp(
+  w: ClosableWorld,
+  numbers: readonly string[],
+  method: string,
+  path: string,
+  body: unknown,
+  key?: string,
+): Promise<Outcomes> {
+  const handler = createApiHandler({ engine: w.engine, tokens: w.tokens });
+  const response = await handler({
+    method,
+    path: `/v2/accounts/acme_sales/phone_numbers${path}`,
+    headers: {
+      "X-Auth-Token": "tok-sales",
+      ...(key === undefined ? {} : { "Idempotency-Key": key }),
+    },
+    body: JSON.stringify(body),
+  });
+  const collection = path.startsWith("/collection");
+  return new Map(
+    numbers.map((n) => [n, httpAnswer(response.status, response.body, n, collection)] as const),
+  );
+}
 
 /** Every operation that writes a number, single and collection, and the sweep. */
 export const STORE_FAULT_ROWS: readonly StoreFaultRow[] = [
@@ -90,6 +141,22 @@ export const STORE_FAULT_ROWS: readonly StoreFaultRow[] = [
         BOTH,
         w.engine.updateMany({ numbers: BOTH, requester: "acme_sales", patch: { bulk: true } }),
       ),
+  },
+  {
+    name: "reserve over HTTP (token lookup and account gate)",
+    setup: world([available(N)]),
+    act: (w) => overHttp(w, [N], "PUT", `/${encodeURIComponent(N)}/reserve`, {}),
+  },
+  {
+    name: "reserve over HTTP with an Idempotency-Key (claim, commit keeping the answer)",
+    setup: world([available(N)]),
+    act: (w) => overHttp(w, [N], "PUT", `/${encodeURIComponent(N)}/reserve`, {}, "key-1"),
+  },
+  {
+    name: "collection activate over HTTP with an Idempotency-Key",
+    setup: world(BOTH.map(available)),
+    act: (w) =>
+      overHttp(w, BOTH, "PUT", "/collection/activate", { data: { numbers: BOTH } }, "key-2"),
   },
   {
     name: "sweep of an aging number past its time",
