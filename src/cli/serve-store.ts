@@ -3,7 +3,7 @@ import { connectPostgres, PostgresConnectError } from "../adapters/postgres/conn
 import { StoreOpenError } from "../adapters/sqlite/sqlite-database.js";
 import { SystemClock } from "../adapters/system-clock.js";
 import { createMemoryWorld } from "../compose/memory-world.js";
-import { worldOnStore } from "../compose/postgres-world.js";
+import { seedStore, worldOnStore } from "../compose/postgres-world.js";
 import { createSqliteWorld } from "../compose/sqlite-world.js";
 import type { World, WorldSetup } from "../compose/world.js";
 import { FormatProblem } from "../conformance/format-checks.js";
@@ -88,6 +88,7 @@ async function openPostgresWorld(
   const connection = await connectPostgres(target.url, {
     schema: target.schema,
     mustExist,
+    onCreate: (store) => seedStore(store, setup),
   }).catch((error: unknown) => {
     throw error instanceof PostgresConnectError
       ? new StoreOpenError(storeName({ kind: "postgres", url }), error.problem)

@@ -36,20 +36,29 @@ export interface PostgresWorld extends World<
  * const world = await createPostgresWorld({ pool: new pg.Pool({ connectionString }), accounts });
  */
 export async function createPostgresWorld(options: PostgresWorldOptions): Promise<PostgresWorld> {
-  return worldOnStore(await openPostgresStore(options.pool, options), options);
+  const store = await openPostgresStore(options.pool, {
+    ...options,
+    onCreate: (made) => seedStore(made, options),
+  });
+  return worldOnStore(store, options);
 }
 
-/** A world on an opened store, seeded from the setup when the store was new. */
+/**
+ * Writes a setup's accounts, tokens and numbers into a store: the `onCreate` of a store being
+ * opened, so a new store is seeded in the transaction that creates it, and only then.
+ */
+export async function seedStore(store: PostgresStore, setup: WorldSetup): Promise<void> {
+  await store.accounts.put(setup.accounts);
+  await store.tokens.put(setup.tokens ?? []);
+  const writes = seedWrites(setup);
+  if (writes.length > 0) await store.repository.commit({ writes });
+}
+
+/** A world on an opened store (seeded by `seedStore` when it was new). */
 export async function worldOnStore(
   store: PostgresStore,
   options: WorldSetup,
 ): Promise<PostgresWorld> {
-  if (store.created) {
-    await store.accounts.put(options.accounts);
-    await store.tokens.put(options.tokens ?? []);
-    const writes = seedWrites(options);
-    if (writes.length > 0) await store.repository.commit({ writes });
-  }
   const world = await composeWorld(options, {
     ...store,
     portRequests: store.repository.portRequests,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { connectPostgres } from "../adapters/postgres/connect.js";
 import { createMemoryWorld } from "./memory-world.js";
-import { worldOnStore } from "./postgres-world.js";
+import { seedStore, worldOnStore } from "./postgres-world.js";
 import { createSqliteWorld } from "./sqlite-world.js";
 import type { World, WorldSetup } from "./world.js";
 
@@ -27,7 +27,11 @@ export interface ClosableWorld extends World {
  */
 async function throwawayPostgresWorld(url: string, setup: WorldSetup): Promise<ClosableWorld> {
   const schema = `scratch_${randomUUID().replaceAll("-", "")}`;
-  const connection = await connectPostgres(url, { schema, maxConnections: 4 });
+  const connection = await connectPostgres(url, {
+    schema,
+    maxConnections: 4,
+    onCreate: (store) => seedStore(store, setup),
+  });
   const close = async (): Promise<void> => {
     try {
       await connection.pool.query({ text: `DROP SCHEMA IF EXISTS "${schema}" CASCADE` });

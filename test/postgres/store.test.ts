@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, expect, it } from "vitest";
 import type { PgPool, PgQuery } from "../../src/adapters/postgres/driver.js";
-import { openPostgresStore } from "../../src/adapters/postgres/postgres-store.js";
+import {
+  openPostgresStore,
+  type PostgresStore,
+} from "../../src/adapters/postgres/postgres-store.js";
 import { SCHEMA_VERSION } from "../../src/adapters/sql/schema.js";
 import { RevisionConflictError, singleWrite } from "../../src/ports/repository.js";
 import { aNumber } from "../contracts/a-number.js";
@@ -55,6 +58,52 @@ describe("PostgreSQL store schema", () => {
       text: `SELECT version FROM "${schema}".schema_version`,
     });
     expect(rows).toEqual([{ version: SCHEMA_VERSION }]);
+  });
+
+  it("seeds a new store in the transaction that creates it: once among racing instances, and not at all when seeding fails", async () => {
+    const schema = db.freshSchema();
+    const seed = (number: string) => async (store: PostgresStore) => {
+      await store.accounts.put([{ id: "acme" }]);
+      await store.repository.commit(singleWrite(aNumber({ number, state: "available" }), null));
+      await store.repository.commit({
+        writes: [`${number}1`, `${number}2`].map((n) => ({
+          number: n,
+          record: aNumber({ number: n, state: "available" }),
+          expected: null,
+          events: [],
+        })),
+      });
+    };
+    const broken = async (store: PostgresStore) => {
+      await seed(A)(store);
+      throw new Error("seeding failed");
+    };
+    await expect(openPostgresStore(db.pool, { schema, onCreate: broken })).rejects.toThrow(
+      "seeding failed",
+    );
+    const { rows } = await db.pool.query({
+      text: "SELECT to_regclass($1) IS NULL AS gone",
+      values: [`"${schema}".numbers`],
+    });
+    expect(rows).toEqual([{ gone: true }]);
+    const seeded: string[] = [];
+    const stores = await Promise.all(
+      ["+14155550101", "+14155550102", "+14155550103"].map((number) =>
+        openPostgresStore(db.pool, {
+          schema,
+          onCreate: async (store) => {
+            await seed(number)(store);
+            seeded.push(number);
+          },
+        }),
+      ),
+    );
+    expect(seeded).toHaveLength(1);
+    expect(stores.filter((s) => s.created)).toHaveLength(1);
+    expect((await stores[2]!.repository.get(seeded[0]!))?.record.state).toBe("available");
+    expect((await stores[2]!.repository.get(`${seeded[0]!}2`))?.record.state).toBe("available");
+    expect(await stores[1]!.repository.get(A)).toBeUndefined();
+    expect(await stores[0]!.accounts.get("acme")).toBeDefined();
   });
 
   it("refuses a schema migrated by newer code, naming both versions, and changes nothing", async () => {

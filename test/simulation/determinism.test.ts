@@ -59,6 +59,15 @@ describe("simulate: determinism", () => {
   });
 });
 
+describe("simulate: the outbox", () => {
+  it("stops the run when the outbox dropped events it had not read (the counts would be wrong)", async () => {
+    const repository = new MemoryNumberRepository({ keepEvents: true, eventCapacity: 1 });
+    await expect(simulate({ ...SMALL, repository })).rejects.toThrow(
+      /the outbox lost \d+ unread events/,
+    );
+  });
+});
+
 describe("simulate: on SQLite", () => {
   it("writes the same trace on a SQLite store as on memory, but for the revisions each store assigns", async () => {
     const memory = await traced(SMALL);

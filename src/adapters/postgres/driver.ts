@@ -129,3 +129,31 @@ export async function inTransaction<T>(
 export function toNumber(value: unknown): number {
   return typeof value === "number" ? value : Number(value);
 }
+
+/** What a transaction statement becomes inside a surrounding transaction: savepoint `name`'s. */
+const NESTED: Readonly<Record<string, (name: string) => string>> = {
+  BEGIN: (name) => `SAVEPOINT ${name}`,
+  COMMIT: (name) => `RELEASE SAVEPOINT ${name}`,
+  ROLLBACK: (name) => `ROLLBACK TO SAVEPOINT ${name}`,
+};
+
+/**
+ * A pool whose statements all run on `client`, inside the transaction open there: a
+ * transaction begun on it is a savepoint of that one. Adapters built on it do their work as a
+ * part of the caller's transaction (seeding a store in the transaction that creates it).
+ */
+export function poolInTransaction(client: PgClient): PgPool {
+  let depth = 0;
+  const nested: PgClient = {
+    query: (query) => {
+      const word = NESTED[query.text];
+      if (word === undefined) return client.query(query);
+      if (query.text === "BEGIN") depth++;
+      const text = word(`nl_nested_${depth}`);
+      if (query.text !== "BEGIN") depth--;
+      return client.query({ text });
+    },
+    release: () => undefined,
+  };
+  return { query: (query) => client.query(query), connect: () => Promise.resolve(nested) };
+}

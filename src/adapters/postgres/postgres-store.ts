@@ -1,4 +1,4 @@
-import type { PgPool } from "./driver.js";
+import { poolInTransaction, type PgPool } from "./driver.js";
 import { PostgresAccountDirectory, PostgresTokenStore } from "./postgres-directory.js";
 import { PostgresNumberRepository } from "./postgres-repository.js";
 import { hasStore, migrate } from "./schema.js";
@@ -11,6 +11,11 @@ export interface PostgresStoreOptions {
   readonly accountCacheMs?: number;
   /** Refuse a schema that holds no store yet instead of creating one (default false). */
   readonly mustExist?: boolean;
+  /**
+   * Fills a new store (seeding): runs only when opening creates the tables, inside the
+   * transaction that creates them, on adapters bound to it; a failure leaves no store.
+   */
+  readonly onCreate?: (store: PostgresStore) => Promise<void>;
 }
 
 /** The adapters of one PostgreSQL store: numbers, accounts and tokens in one database. */
@@ -34,11 +39,16 @@ export async function openPostgresStore(
   const schema = options.schema ?? "public";
   if (options.mustExist === true && !(await hasStore(pool, schema)))
     throw new Error(`no store in schema "${schema}"`);
-  const created = await migrate(pool, schema);
-  return {
-    created,
-    repository: new PostgresNumberRepository(pool, schema),
-    accounts: new PostgresAccountDirectory(pool, schema, options.accountCacheMs),
-    tokens: new PostgresTokenStore(pool, schema),
-  };
+  const adapters = (on: PgPool) => ({
+    repository: new PostgresNumberRepository(on, schema),
+    accounts: new PostgresAccountDirectory(on, schema, options.accountCacheMs),
+    tokens: new PostgresTokenStore(on, schema),
+  });
+  const { onCreate } = options;
+  const created = await migrate(
+    pool,
+    schema,
+    onCreate && ((client) => onCreate({ ...adapters(poolInTransaction(client)), created: true })),
+  );
+  return { ...adapters(pool), created };
 }

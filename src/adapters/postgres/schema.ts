@@ -5,7 +5,14 @@ import {
   migrationStatements,
   VERSION_TABLE,
 } from "../sql/schema.js";
-import { inTransaction, isRetryable, sqlState, toNumber, type PgPool } from "./driver.js";
+import {
+  inTransaction,
+  isRetryable,
+  sqlState,
+  toNumber,
+  type PgClient,
+  type PgPool,
+} from "./driver.js";
 
 /** The tables the shared SQL names, unqualified. */
 const TABLES = [
@@ -65,9 +72,13 @@ async function racing(work: () => Promise<unknown>): Promise<void> {
  * together serialize on the version row, and on a new database the loser of the race to create
  * the tables rolls back (a duplicate table) and finds them created when it tries again.
  * Throws SchemaTooNewError when newer code migrated the database. True when this call created
- * the tables (the database was new).
+ * the tables (the database was new); `onCreate` then ran on the creating transaction.
  */
-export async function migrate(pool: PgPool, schema: string): Promise<boolean> {
+export async function migrate(
+  pool: PgPool,
+  schema: string,
+  onCreate?: (client: PgClient) => Promise<void>,
+): Promise<boolean> {
   const sql = inSchema(schema);
   await racing(() => pool.query({ text: `CREATE SCHEMA IF NOT EXISTS ${quoted(schema)}` }));
   await racing(() => pool.query({ text: sql(CREATE_VERSION_TABLE) }));
@@ -79,6 +90,7 @@ export async function migrate(pool: PgPool, schema: string): Promise<boolean> {
       for (const text of migrationStatements(found, POSTGRES))
         await client.query({ text: sql(text) });
       created = found === 0;
+      if (created && onCreate !== undefined) await onCreate(client);
     }),
   );
   return created;
