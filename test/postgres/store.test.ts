@@ -86,6 +86,9 @@ describe("PostgreSQL store schema", () => {
       values: [`"${schema}".numbers`],
     });
     expect(rows).toEqual([{ gone: true }]);
+    await expect(openPostgresStore(db.pool, { schema, mustExist: true })).rejects.toThrow(
+      `no store in schema "${schema}"`,
+    );
     const seeded: string[] = [];
     const stores = await Promise.all(
       ["+14155550101", "+14155550102", "+14155550103"].map((number) =>

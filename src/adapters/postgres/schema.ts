@@ -42,13 +42,17 @@ export function inSchema(schema: string): (sql: string) => string {
   return (sql) => sql.replace(TABLE_NAME, (name) => prefix + name);
 }
 
-/** True when `schema` holds a store (its version table), however old. */
+/** True when `schema` holds a store (a recorded schema version), however old. */
 export async function hasStore(pool: PgPool, schema: string): Promise<boolean> {
+  const table = `${quoted(schema)}.${VERSION_TABLE}`;
   const { rows } = await pool.query({
     text: "SELECT to_regclass($1) IS NOT NULL AS found",
-    values: [`${quoted(schema)}.${VERSION_TABLE}`],
+    values: [table],
   });
-  return rows[0]?.["found"] === true;
+  if (rows[0]?.["found"] !== true) return false;
+  // The version table outlives a first start-up that failed: only its row says a store exists.
+  const versions = await pool.query({ text: `SELECT 1 FROM ${table} LIMIT 1` });
+  return versions.rows.length > 0;
 }
 
 /** SQLSTATEs of DDL that lost a race with another instance's identical DDL. */
