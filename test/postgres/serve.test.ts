@@ -12,6 +12,8 @@ import { checkRestart } from "../support/restart-check.js";
 
 const db = testDatabase();
 const FIXTURE = new URL("../fixtures/kazoo-numbers.jsonl", import.meta.url).pathname;
+const COMPLETION = new URL("../conformance/port-requests/03_completion.json", import.meta.url)
+  .pathname;
 
 /** The store value of a new schema on the run's server. */
 function freshStore(): string {
@@ -77,4 +79,13 @@ describe("import, export and sweep --store postgres://…", () => {
     }
     expect(await schemaExists(store)).toBe(false);
   });
+});
+
+describe("conformance --store postgres://…", () => {
+  it("runs scenarios on the PostgreSQL server the URL names", async () => {
+    const run = await runTool(["conformance", "--store", postgresUrl(), COMPLETION]);
+    expect(run.code, run.out + run.err).toBe(0);
+    expect(run.out).toMatch(/^ok /m);
+    expect(run.out).not.toMatch(/FAIL/);
+  }, 120_000);
 });
