@@ -98,3 +98,16 @@ export function optional<K extends string, T>(
 export function jsonAt(value: unknown): JsonValue {
   return value as JsonValue;
 }
+
+/** Throws at the first entry whose `id` an earlier entry has; `at(i)` names where entry i is. */
+export function checkUniqueIds(
+  list: readonly { readonly id: string }[],
+  at: (index: number) => string,
+): Set<string> {
+  const ids = new Set<string>();
+  for (const [i, entry] of list.entries()) {
+    if (ids.has(entry.id)) throw new FormatProblem(at(i), `duplicate id "${entry.id}"`);
+    ids.add(entry.id);
+  }
+  return ids;
+}

@@ -6,6 +6,7 @@ import {
   FormatProblem,
   arrayAt,
   booleanAt,
+  checkUniqueIds,
   fieldsOf,
   integerAt,
   objectAt,
@@ -61,11 +62,7 @@ function account(value: unknown, where: string): ScenarioAccount {
 
 function accounts(value: unknown, where: string): ScenarioAccount[] {
   const list = arrayAt(value, where, account);
-  const ids = new Set<string>();
-  for (const [i, a] of list.entries()) {
-    if (ids.has(a.id)) throw new FormatProblem(`${where}[${i}]`, `duplicate id "${a.id}"`);
-    ids.add(a.id);
-  }
+  const ids = checkUniqueIds(list, (i) => `${where}[${i}]`);
   for (const [i, a] of list.entries()) {
     if (a.parent !== undefined && !ids.has(a.parent)) {
       throw new FormatProblem(`${where}[${i}].parent`, `names no account of the list`);

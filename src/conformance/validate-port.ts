@@ -3,6 +3,7 @@ import { PORT_STATES } from "../domain/port-states.js";
 import {
   FormatProblem,
   arrayAt,
+  checkUniqueIds,
   fieldsOf,
   integerAt,
   objectAt,
@@ -58,11 +59,9 @@ export function readPortRequests(
   accounts: ReadonlySet<string>,
 ): ScenarioPortRequest[] {
   const list = arrayAt(value, where, portRequest);
-  const ids = new Set<string>();
+  checkUniqueIds(list, (i) => `${where}[${i}].id`);
   for (const [i, r] of list.entries()) {
     const at = `${where}[${i}]`;
-    if (ids.has(r.id)) throw new FormatProblem(`${at}.id`, `duplicate id "${r.id}"`);
-    ids.add(r.id);
     if (!accounts.has(r.account))
       throw new FormatProblem(`${at}.account`, "names no account of given.accounts");
     if (r.port_authority !== undefined && !accounts.has(r.port_authority)) {

@@ -35,6 +35,27 @@ export async function loadVisible(
   return portOk(stored);
 }
 
+/** A request loaded for a change, with the accounts that decide it. */
+export interface LoadedForChange {
+  readonly stored: StoredPortRequest;
+  readonly current: PortRequestRecord;
+  /** The requester, the URL account and the request's account, with their ancestors. */
+  readonly accounts: AccountLookup;
+}
+
+/** Loads a visible request (P3) and the accounts an update or a move decides with. */
+export async function loadForChange(
+  ctx: EngineContext,
+  asker: PortAsker,
+  id: string,
+): Promise<PortResult<LoadedForChange>> {
+  const loaded = await loadVisible(ctx, asker, id);
+  if (!loaded.ok) return loaded;
+  const current = loaded.value.record;
+  const accounts = await ctx.accountLookup([asker.requester, asker.account, current.account]);
+  return portOk({ stored: loaded.value, current, accounts });
+}
+
 /** The requester has the powers of the request's port authority (§3): it, or the super-duper admin. */
 export function hasAuthorityOver(
   accounts: AccountLookup,

@@ -13,7 +13,7 @@ import { PORT_SETS } from "../../domain/port-states.js";
 import type { PortRequestEvent } from "../../domain/port-request-events.js";
 import type { NumberGuard } from "../../ports/repository.js";
 import type { EngineContext } from "../context.js";
-import { hasAuthorityOver, loadVisible, viewFor, type PortAsker } from "./access.js";
+import { hasAuthorityOver, loadForChange, loadVisible, viewFor, type PortAsker } from "./access.js";
 import { mergeComments } from "./comments.js";
 import { normalizeNumbers, numberConflicts } from "./numbers.js";
 import { commentEvents, commitRequest, eventBase, transitionEntry, withRetries } from "./write.js";
@@ -119,11 +119,9 @@ export function updatePortRequest(
   mode: "replace" | "merge",
 ): Promise<PortResult<JsonObject>> {
   return withRetries(async () => {
-    const loaded = await loadVisible(ctx, asker, id);
+    const loaded = await loadForChange(ctx, asker, id);
     if (!loaded.ok) return loaded;
-    const stored = loaded.value;
-    const current = stored.record;
-    const accounts = await ctx.accountLookup([asker.requester, asker.account, current.account]);
+    const { stored, current, accounts } = loaded.value;
     const editable = mayEdit(current, isSuperduperAdmin(accounts, asker.requester));
     if (editable !== undefined) return portFail(editable);
     const sent = portPublicFieldsOf(body);

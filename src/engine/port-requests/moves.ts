@@ -20,7 +20,7 @@ import { mergePatch } from "../../domain/record.js";
 import type { PortRejectReason } from "../../machine/port-request-machine.js";
 import { decidePortMove } from "../../machine/port-request-table.js";
 import type { EngineContext } from "../context.js";
-import { hasAuthorityOver, loadVisible, viewFor, type PortAsker } from "./access.js";
+import { hasAuthorityOver, loadForChange, viewFor, type PortAsker } from "./access.js";
 import { mergeComments } from "./comments.js";
 import { handOverNumbers } from "./completion.js";
 import { normalizeNumbers, numberConflicts } from "./numbers.js";
@@ -110,11 +110,9 @@ export function movePortRequest(
   move: PortMove,
 ): Promise<PortResult<JsonObject>> {
   return withRetries(async () => {
-    const loaded = await loadVisible(ctx, asker, id);
+    const loaded = await loadForChange(ctx, asker, id);
     if (!loaded.ok) return loaded;
-    const stored = loaded.value;
-    const current = stored.record;
-    const accounts = await ctx.accountLookup([asker.requester, asker.account, current.account]);
+    const { stored, current, accounts } = loaded.value;
     const authority = hasAuthorityOver(accounts, current, asker.requester);
     const merged = mergedRequest(ctx, current, move, asker.requester, authority);
     if (!merged.ok) return merged;
