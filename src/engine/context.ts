@@ -109,6 +109,12 @@ export class EngineContext {
     return this.commit({ writes: [write] });
   }
 
+  /** Commits a batch, or stages all of it in this context's unit of work (whose commit keeps an idempotent answer with it). */
+  async commitOrStage(batch: CommitBatch): Promise<void> {
+    if (this.unit === undefined) await this.commit(batch);
+    else this.unit.stageBatch(batch);
+  }
+
   /** Commits a batch to the repository, then hands its events to the subscribers. */
   commit(batch: CommitBatch): Promise<void> {
     // One `then` rather than an async function: this runs once per write on the hot path.

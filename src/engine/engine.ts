@@ -8,6 +8,7 @@ import type { NumberRecord } from "../domain/record.js";
 import { toE164 } from "../domain/normalization.js";
 import { runDryThenReal, runPass, type BatchOutcome } from "./collections.js";
 import { UnitOfWork } from "./unit-of-work.js";
+import { PortNumberConflictError } from "../ports/port-requests.js";
 import { RevisionConflictError } from "../ports/repository.js";
 import { CLAIM_LEASE_S, type ClaimOutcome, type KeptAnswer } from "../domain/idempotency.js";
 import { EngineContext, type EngineDeps } from "./context.js";
@@ -112,7 +113,9 @@ export class NumberEngine {
         await unit.commit(this.#ctx, answer ? [{ ...answer, expires }] : []);
         return result;
       } catch (thrown) {
-        if (!(thrown instanceof RevisionConflictError) || attempt >= UNIT_ATTEMPTS) throw thrown;
+        const lost =
+          thrown instanceof RevisionConflictError || thrown instanceof PortNumberConflictError;
+        if (!lost || attempt >= UNIT_ATTEMPTS) throw thrown;
       }
     }
   }

@@ -1,7 +1,8 @@
 import type { NumberEventDraft } from "../domain/events.js";
 import type { KeptAnswer } from "../domain/idempotency.js";
 import type { NumberRecord } from "../domain/record.js";
-import type { CommitBatch, NumberWrite, StoredNumber } from "../ports/repository.js";
+import type { PortRequestWrite } from "../ports/port-requests.js";
+import type { CommitBatch, NumberGuard, NumberWrite, StoredNumber } from "../ports/repository.js";
 
 /** A write waiting in a unit of work, with the record as the unit's readers now see it. */
 interface Pending {
@@ -22,6 +23,9 @@ export class UnitOfWork {
   readonly log: string[] = [];
   /** Revisions handed to staged views; negative, so no store revision can be mistaken for one. */
   #nextMarker = -1;
+  /** Port request writes and number guards staged with the numbers (a keyed port request call). */
+  readonly #portRequests: PortRequestWrite[] = [];
+  readonly #guards: NumberGuard[] = [];
 
   /** True when the unit has staged a write of the number. */
   has(number: string): boolean {
@@ -52,6 +56,13 @@ export class UnitOfWork {
     return view;
   }
 
+  /** Stages a whole batch: its number writes, its port request writes and its guards. */
+  stageBatch(batch: CommitBatch): void {
+    for (const write of batch.writes) this.stage(write);
+    this.#portRequests.push(...(batch.portRequests ?? []));
+    this.#guards.push(...(batch.guards ?? []));
+  }
+
   /** The numbers staged, in the order of their first write. */
   numbers(): string[] {
     return [...this.#pending.keys()];
@@ -67,9 +78,16 @@ export class UnitOfWork {
     store: { commit(batch: CommitBatch): Promise<unknown> },
     answers: readonly KeptAnswer[] = [],
   ): Promise<void> {
-    if (this.#pending.size === 0 && answers.length === 0) return;
+    const portRequests = this.#portRequests.splice(0);
+    const guards = this.#guards.splice(0);
+    if (this.#pending.size === 0 && answers.length === 0 && portRequests.length === 0) return;
     const writes = [...this.#pending.values()].map((p) => p.write);
-    await store.commit(answers.length === 0 ? { writes } : { writes, answers });
+    await store.commit({
+      writes,
+      ...(answers.length === 0 ? {} : { answers }),
+      ...(portRequests.length === 0 ? {} : { portRequests }),
+      ...(guards.length === 0 ? {} : { guards }),
+    });
     this.#pending.clear();
   }
 }

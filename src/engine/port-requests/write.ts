@@ -84,7 +84,9 @@ export interface NumberSide {
 /**
  * Commits a request's new version (or its deletion) over the one read, with its events, any
  * number writes first, and guards on the numbers its checks read: one batch, so a store applies
- * all of it or nothing (P8), and a number that moved since the checks fails the commit.
+ * all of it or nothing (P8), and a number that moved since the checks fails the commit. Inside
+ * a unit of work (a keyed request, extensions.md X2) the batch is staged and commits with the
+ * kept answer.
  */
 export async function commitRequest(
   ctx: EngineContext,
@@ -95,7 +97,7 @@ export async function commitRequest(
   numbers: NumberSide = {},
 ): Promise<void> {
   const guards = numbers.guards ?? [];
-  await ctx.commit({
+  await ctx.commitOrStage({
     writes: numbers.writes ?? [],
     portRequests: [{ id, record, expected: stored?.revision ?? null, events }],
     ...(guards.length === 0 ? {} : { guards }),
