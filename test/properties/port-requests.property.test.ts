@@ -310,6 +310,9 @@ describe("port requests against a model (issue 14, tests beyond the corpus)", ()
           const stored = new Map(
             (await h.world.repository.portRequests.findPortRequests({})).map((r) => [r.id, r]),
           );
+          const numbersBefore = await h.world.repository.getMany(
+            [...stored.values()].flatMap((r) => Object.keys(r.numbers)),
+          );
           const { response, id } = await run(h, c, h.world.clock.now());
           const after = await snapshot(h);
           const request = actedOn(c, id, stored);
@@ -339,12 +342,19 @@ describe("port requests against a model (issue 14, tests beyond the corpus)", ()
               else seen.completedByApi++;
               const records = await h.world.repository.getMany(numbers);
               expect(records.size).toBe(numbers.length);
-              for (const n of numbers)
-                expect(records.get(n)?.record).toMatchObject({
-                  state: "in_service",
-                  assignedTo: request.account,
-                  portedIn: true,
-                });
+              for (const n of numbers) {
+                const earlier = numbersBefore.get(n)?.record;
+                // §6.3.3: a number already in service for the request's account counts as
+                // done and keeps its record; every other one is ported in for that account.
+                if (earlier?.state === "in_service" && earlier.assignedTo === request.account)
+                  expect(records.get(n)?.record).toEqual(earlier);
+                else
+                  expect(records.get(n)?.record).toMatchObject({
+                    state: "in_service",
+                    assignedTo: request.account,
+                    portedIn: true,
+                  });
+              }
               expect(Object.keys(now.portedNumbers ?? {}).sort()).toEqual([...numbers].sort());
             } else {
               seen.completionRefused++;
@@ -362,7 +372,8 @@ describe("port requests against a model (issue 14, tests beyond the corpus)", ()
           ).toBe(held.length);
         }
       }),
-      { numRuns: 60 },
+      // A fixed seed: the checks below on what the runs went through must hold every time.
+      { numRuns: 60, seed: 20261201 },
     );
     // The generated runs really completed requests, both ways, and refused some completions.
     expect(seen.completedByApi).toBeGreaterThan(0);
