@@ -90,10 +90,9 @@ export class MemoryNumberRepository implements NumberRepository {
   /** Applies every write of the batch if all expected revisions hold, else none. */
   commit(batch: CommitBatch): Promise<readonly number[]> {
     let stale: string[] | undefined;
-    for (const w of [...(batch.guards ?? []), ...batch.writes]) {
-      if ((this.#records.get(w.number)?.revision ?? null) !== w.expected)
-        (stale ??= []).push(w.number);
-    }
+    for (const guard of batch.guards ?? [])
+      if (this.#isStale(guard)) (stale ??= []).push(guard.number);
+    for (const w of batch.writes) if (this.#isStale(w)) (stale ??= []).push(w.number);
     for (const w of batch.writes) {
       if (w.unlessPorting === true && this.portRequests.isPorting(w.number))
         (stale ??= []).push(w.number);
@@ -217,6 +216,11 @@ export class MemoryNumberRepository implements NumberRepository {
     const dropped = end - this.#eventsStart;
     this.#dropTo(end);
     return Promise.resolve(dropped);
+  }
+
+  /** Whether a write's or guard's expected revision no longer matches the stored one. */
+  #isStale(w: { readonly number: string; readonly expected: number | null }): boolean {
+    return (this.#records.get(w.number)?.revision ?? null) !== w.expected;
   }
 
   /** Appends a committed event to the outbox, dropping the oldest past the capacity. */
