@@ -7,6 +7,8 @@ import type { EngineContext } from "./context.js";
 import { reconcile } from "./load.js";
 import { persist } from "./persist.js";
 import { callPort } from "./port-call.js";
+import { wait, type Flow } from "./flow.js";
+import type { Awaitable } from "../ports/awaitable.js";
 import { runTransition } from "./transition.js";
 
 /** What settling a number's pending carrier order did. */
@@ -39,48 +41,51 @@ function unmarked(record: NumberRecord): NumberRecord {
  * it (skipping the carrier step that already happened) or removes the mark. A completed acquire
  * whose move the machine now refuses is given back to the carrier. Runs under the caller's lock.
  */
-async function settle(ctx: EngineContext, stored: StoredNumber): Promise<OrderSettlement> {
+function* settle(ctx: EngineContext, stored: StoredNumber): Flow<OrderSettlement> {
   const order = stored.record.pendingOrder;
   if (order === undefined) return "none";
   const carrier = ctx.carrier(stored.record.carrier);
   if (carrier?.orderState === undefined) return "unresolved";
-  const asked = await callPort(
-    ctx.config.port_call_timeout_ms,
-    () => carrier.orderState?.(stored.record.number) ?? Promise.resolve("not_held" as const),
+  const asked = yield* wait(
+    callPort(
+      ctx.config.port_call_timeout_ms,
+      () => carrier.orderState?.(stored.record.number) ?? Promise.resolve("not_held" as const),
+    ),
   );
   if (!asked.ok) return "unresolved";
   const happened = (asked.value === "held") === (order.op === "acquire");
   const record = unmarked(stored.record);
   const change = { operation: "reconcile" as const, actor: SYSTEM };
   if (happened) {
-    const moved = await runTransition(ctx, stored, record, {
+    const moved = yield* runTransition(ctx, stored, record, {
       event: order.event as LifecycleEventType,
       operation: "reconcile",
       requester: order.requester,
       target: order.target,
-      accounts: await ctx.accountLookup([order.requester, order.target, record.assignedTo]),
+      accounts: yield* wait(ctx.accountLookup([order.requester, order.target, record.assignedTo])),
       resumesOrder: order.op,
     });
     if (moved.ok) return "completed";
     if (order.op === "acquire")
-      await callPort(ctx.config.port_call_timeout_ms, () => carrier.disconnect(record));
+      yield* wait(callPort(ctx.config.port_call_timeout_ms, () => carrier.disconnect(record)));
   }
-  const cleared = await persist(ctx, stored, record, change);
+  const cleared = yield* persist(ctx, stored, record, change);
   return cleared.ok ? "undone" : "unresolved";
 }
 
 /** Settles one number's pending carrier order, if it has one (`engine.reconcile`). */
-export async function reconcileNumber(
+export function reconcileNumber(
   ctx: EngineContext,
   input: string,
-): Promise<Result<Reconciliation>> {
+): Awaitable<Result<Reconciliation>> {
   const reconciled = reconcile(ctx, input);
   if (!reconciled.ok) return reconciled;
   const number = reconciled.value;
-  return ctx.exclusive(number, async () => {
-    const stored = await ctx.read(number);
-    const outcome = stored === undefined ? "none" : await settle(ctx, stored);
-    const after = outcome === "none" || outcome === "unresolved" ? stored : await ctx.read(number);
+  return ctx.exclusive(number, function* () {
+    const stored = yield* wait(ctx.read(number));
+    const outcome = stored === undefined ? "none" : yield* settle(ctx, stored);
+    const after =
+      outcome === "none" || outcome === "unresolved" ? stored : yield* wait(ctx.read(number));
     return ok({ number, outcome, record: after?.record });
   });
 }

@@ -16,7 +16,9 @@ import type {
   NumberWrite,
   StoredNumber,
 } from "../ports/repository.js";
+import type { Awaitable } from "../ports/awaitable.js";
 import { TRANSITION_TABLE, type TransitionTable } from "../machine/transition-table.js";
+import { run, wait, type Flow } from "./flow.js";
 import { EventBus, type SubscriberErrorHandler } from "./event-bus.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { retryOnConflict } from "./retry.js";
@@ -47,8 +49,23 @@ export interface EngineDeps {
 
 const randomId = (): string => randomBytes(16).toString("hex");
 
-/** The settled answer of a write staged in a unit of work. */
-const DONE: Promise<void> = Promise.resolve();
+/** Loads accounts and their ancestors, each once, into a lookup. */
+function* loadAccounts(
+  directory: AccountDirectory,
+  ids: readonly (string | undefined)[],
+): Flow<AccountLookup> {
+  const loaded = new Map<string, Account>();
+  const pending = ids.filter((id): id is string => Boolean(id));
+  while (pending.length > 0) {
+    const id = pending.pop() as string;
+    if (loaded.has(id)) continue;
+    const account = yield* wait(directory.get(id));
+    if (account === undefined) continue;
+    loaded.set(id, account);
+    for (const ancestor of account.tree) if (!loaded.has(ancestor)) pending.push(ancestor);
+  }
+  return (id) => loaded.get(id);
+}
 
 /** Reads nothing: the port requests of an engine built without a port request store. */
 const NO_PORT_REQUESTS: PortRequestRepository = {
@@ -94,19 +111,16 @@ export class EngineContext {
   }
 
   /** Reads a number's record as this context sees it (its unit's staged writes first). */
-  read(number: string): Promise<StoredNumber | undefined> {
+  read(number: string): Awaitable<StoredNumber | undefined> {
     const unit = this.unit;
-    if (unit?.has(number) === true) return Promise.resolve(unit.view(number));
+    if (unit?.has(number) === true) return unit.view(number);
     return this.deps.repository.get(number);
   }
 
   /** Commits one write, or stages it in this context's unit of work. */
-  commitWrite(write: NumberWrite): Promise<void> {
-    if (this.unit !== undefined) {
-      this.unit.stage(write);
-      return DONE;
-    }
-    return this.commit({ writes: [write] });
+  commitWrite(write: NumberWrite): Awaitable<void> {
+    if (this.unit === undefined) return this.commit({ writes: [write] });
+    this.unit.stage(write);
   }
 
   /** Commits a batch, or stages all of it in this context's unit of work (whose commit keeps an idempotent answer with it). */
@@ -116,11 +130,11 @@ export class EngineContext {
   }
 
   /** Commits a batch to the repository, then hands its events to the subscribers. */
-  commit(batch: CommitBatch): Promise<void> {
-    // One `then` rather than an async function: this runs once per write on the hot path.
-    return this.deps.repository.commit(batch).then((revisions) => {
-      this.bus.publish(batch, revisions);
-    });
+  commit(batch: CommitBatch): Awaitable<void> {
+    const revisions = this.deps.repository.commit(batch);
+    if (revisions instanceof Promise)
+      return revisions.then((stamped) => this.bus.publish(batch, stamped));
+    this.bus.publish(batch, revisions);
   }
 
   /** The carrier of a module name (`knm_` prefix optional), if registered. */
@@ -130,10 +144,11 @@ export class EngineContext {
 
   /**
    * Runs an operation on one number under its lock, re-deciding it (bounded) when its SAVE
-   * lost a revision race to a writer outside this engine.
+   * lost a revision race to a writer outside this engine. Synchronous when the lock is free
+   * and the operation's ports answer synchronously.
    */
-  exclusive<T>(number: string, attempt: () => Promise<Result<T>>): Promise<Result<T>> {
-    return this.lock.run(number, () => retryOnConflict(attempt));
+  exclusive<T>(number: string, attempt: () => Flow<Result<T>>): Awaitable<Result<T>> {
+    return this.lock.run(number, () => run(retryOnConflict(attempt)));
   }
 
   /** The clock's current time in Gregorian seconds. */
@@ -145,21 +160,11 @@ export class EngineContext {
    * Loads the named accounts and their ancestors into a synchronous lookup; `known` (a lookup
    * the operation already holds) is returned as it is when it has every named account.
    */
-  async accountLookup(
+  accountLookup(
     ids: readonly (string | undefined)[],
     known?: AccountLookup,
-  ): Promise<AccountLookup> {
+  ): Awaitable<AccountLookup> {
     if (known !== undefined && ids.every((id) => !id || known(id) !== undefined)) return known;
-    const loaded = new Map<string, Account>();
-    const pending = ids.filter((id): id is string => Boolean(id));
-    while (pending.length > 0) {
-      const id = pending.pop() as string;
-      if (loaded.has(id)) continue;
-      const account = await this.deps.accounts.get(id);
-      if (account === undefined) continue;
-      loaded.set(id, account);
-      for (const ancestor of account.tree) if (!loaded.has(ancestor)) pending.push(ancestor);
-    }
-    return (id) => loaded.get(id);
+    return run(loadAccounts(this.deps.accounts, ids));
   }
 }

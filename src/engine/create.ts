@@ -12,6 +12,8 @@ import { reconcile } from "./load.js";
 import { runTransition } from "./transition.js";
 import { isPorting } from "./port-requests/hooks.js";
 import type { AccountLookup } from "../domain/accounts.js";
+import type { Awaitable } from "../ports/awaitable.js";
+import { wait, type Flow } from "./flow.js";
 
 /** Create a number for an account (`PUT …/phone_numbers/{N}`). */
 export interface CreateRequest {
@@ -61,58 +63,60 @@ function chooseState(accounts: AccountLookup, request: CreateRequest): Result<Nu
  * Create (states.md §6, decisions.md D1/D8): reconcile, choose the state, then either claim an
  * existing `available` record or build a new one in the chosen state, and run the transition.
  */
-export async function createNumber(
+export function createNumber(
   ctx: EngineContext,
   request: CreateRequest,
-): Promise<Result<NumberRecord>> {
+): Awaitable<Result<NumberRecord>> {
   const reconciled = reconcile(ctx, request.number);
   if (!reconciled.ok) return reconciled;
   const number = reconciled.value;
   const invalid = validatePublicFields(publicFieldsOf(request.publicFields ?? {}));
   if (invalid !== undefined) return fail(invalid);
-  return ctx.exclusive(number, async () => {
-    const stored = await readCurrent(ctx, number, request.dryRun === true);
-    if (stored !== undefined && stored.record.state !== "available") {
-      return fail({ reason: "number_exists", number });
-    }
-    const accounts = await ctx.accountLookup([request.requester, request.account]);
-    const chosen = chooseState(accounts, request);
-    if (!chosen.ok) return chosen;
-    const state = chosen.value;
-    const event = EVENT_FOR_STATE[state] as LifecycleEventType;
-    const fields = mergePatch({}, publicFieldsOf(request.publicFields ?? {}));
-    if (
-      stored === undefined &&
-      state !== "port_in" &&
-      !mayAddNumbers(accounts, request.requester)
-    ) {
-      return fail({ reason: "additions_not_allowed", requester: request.requester });
-    }
-    if (stored === undefined && (await isPorting(ctx, number))) {
-      return fail({ reason: "number_is_porting", number: request.number });
-    }
-    const record =
-      stored === undefined
-        ? makeRecord({
-            number,
-            state,
-            now: ctx.now(),
-            carrier: carrierName(ctx.config.available_module_name),
-            public: fields,
-          })
-        : { ...stored.record, public: fields };
-    const moved = await runTransition(ctx, stored, record, {
-      event,
-      operation: "create",
-      requester: request.requester,
-      target: request.account,
-      accounts: await ctx.accountLookup(
-        [request.requester, request.account, record.assignedTo],
-        accounts,
-      ),
-      dryRun: request.dryRun === true,
-      unlessPorting: stored === undefined,
-    });
-    return moved.ok ? { ok: true, value: moved.value.record } : moved;
+  return ctx.exclusive(number, () => createFlow(ctx, request, number));
+}
+
+/** One attempt at a create under the number's lock. */
+function* createFlow(
+  ctx: EngineContext,
+  request: CreateRequest,
+  number: string,
+): Flow<Result<NumberRecord>> {
+  const stored = yield* readCurrent(ctx, number, request.dryRun === true);
+  if (stored !== undefined && stored.record.state !== "available") {
+    return fail({ reason: "number_exists", number });
+  }
+  const accounts = yield* wait(ctx.accountLookup([request.requester, request.account]));
+  const chosen = chooseState(accounts, request);
+  if (!chosen.ok) return chosen;
+  const state = chosen.value;
+  const event = EVENT_FOR_STATE[state] as LifecycleEventType;
+  const fields = mergePatch({}, publicFieldsOf(request.publicFields ?? {}));
+  if (stored === undefined && state !== "port_in" && !mayAddNumbers(accounts, request.requester)) {
+    return fail({ reason: "additions_not_allowed", requester: request.requester });
+  }
+  if (stored === undefined && (yield* wait(isPorting(ctx, number)))) {
+    return fail({ reason: "number_is_porting", number: request.number });
+  }
+  const record =
+    stored === undefined
+      ? makeRecord({
+          number,
+          state,
+          now: ctx.now(),
+          carrier: carrierName(ctx.config.available_module_name),
+          public: fields,
+        })
+      : { ...stored.record, public: fields };
+  const moved = yield* runTransition(ctx, stored, record, {
+    event,
+    operation: "create",
+    requester: request.requester,
+    target: request.account,
+    accounts: yield* wait(
+      ctx.accountLookup([request.requester, request.account, record.assignedTo], accounts),
+    ),
+    dryRun: request.dryRun === true,
+    unlessPorting: stored === undefined,
   });
+  return moved.ok ? { ok: true, value: moved.value.record } : moved;
 }

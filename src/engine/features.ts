@@ -7,6 +7,7 @@ import type { NumberState } from "../domain/states.js";
 import type { EngineContext } from "./context.js";
 import type { E911Outcome, E911Validation } from "../ports/e911.js";
 import { callPort } from "./port-call.js";
+import { wait, type Flow } from "./flow.js";
 
 /** A record being saved: the fields feature providers read and write. */
 export interface FeatureDraft {
@@ -62,24 +63,24 @@ function applyPort(draft: FeatureDraft): void {
 }
 
 /** Removes the upstream E911 registration; failures are ignored (features.md §3.2 delete hook). */
-async function removeE911(ctx: EngineContext, number: string, features: JsonObject): Promise<void> {
+function* removeE911(ctx: EngineContext, number: string, features: JsonObject): Flow<void> {
   if (features["e911"] === undefined) return;
   delete features["e911"];
   const provider = ctx.deps.e911;
   if (provider !== undefined)
-    await callPort(ctx.config.port_call_timeout_ms, () => provider.remove(number));
+    yield* wait(callPort(ctx.config.port_call_timeout_ms, () => provider.remove(number)));
 }
 
 /** E911 (features.md §3.2 with decisions.md D15). */
-async function applyE911(
+function* applyE911(
   ctx: EngineContext,
   draft: FeatureDraft,
   dryRun: boolean,
-): Promise<NumberError | undefined> {
+): Flow<NumberError | undefined> {
   const key = e911Key(draft.public);
   const address = key === undefined ? undefined : draft.public[key];
   if (!HELD.has(draft.state) || !isFilled(address) || key === undefined) {
-    if (!dryRun) await removeE911(ctx, draft.number, draft.features);
+    if (!dryRun) yield* removeE911(ctx, draft.number, draft.features);
     else delete draft.features["e911"];
     return undefined;
   }
@@ -92,10 +93,10 @@ async function applyE911(
     return undefined;
   }
   // A dry run (the first pass of a bulk request) asks the back end to check, not to provision.
-  const outcome = await callPort<E911Outcome | E911Validation>(
-    ctx.config.port_call_timeout_ms,
-    () =>
+  const outcome = yield* wait(
+    callPort<E911Outcome | E911Validation>(ctx.config.port_call_timeout_ms, () =>
       dryRun ? provider.validate(draft.number, address) : provider.provision(draft.number, address),
+    ),
   );
   if (!outcome.ok) return outcome.error ?? { reason: "provider_fault", message: outcome.message };
   const result = outcome.value;
@@ -114,21 +115,39 @@ async function applyE911(
 }
 
 /**
+ * True when the provider pass would change nothing, so it need not run (nor load the owner's
+ * account): no public fields, and no feature but the `local` one that the carrier implies.
+ * Every provider only removes its features when its public field is absent.
+ */
+export function featuresAtRest(
+  record: Pick<FeatureDraft, "carrier" | "features" | "public">,
+): boolean {
+  for (const key in record.public) if (Object.hasOwn(record.public, key)) return false;
+  let local = false;
+  for (const key in record.features) {
+    if (!Object.hasOwn(record.features, key)) continue;
+    if (key !== "local") return false;
+    local = true;
+  }
+  return local === (record.carrier === LOCAL_CARRIER);
+}
+
+/**
  * The SAVE step's provider pass (features.md §2-§4): recomputes private features from the
  * public fields for the record's state. Providers run for allowed features of owned numbers;
  * they visit active features too, so a removed public key deactivates its feature. `known`:
  * accounts the operation loaded already, reused when they include the owner.
  */
-export async function recomputeFeatures(
+export function* recomputeFeatures(
   ctx: EngineContext,
   draft: FeatureDraft,
   dryRun: boolean,
   known?: AccountLookup,
-): Promise<NumberError | undefined> {
+): Flow<NumberError | undefined> {
   if (draft.carrier !== LOCAL_CARRIER) delete draft.features["local"];
   else if (draft.features["local"] === undefined) draft.features["local"] = {};
   if (draft.assignedTo === undefined) return undefined;
-  const accounts = await ctx.accountLookup([draft.assignedTo], known);
+  const accounts = yield* wait(ctx.accountLookup([draft.assignedTo], known));
   const allowedList = fromReseller(
     accounts,
     draft.assignedTo,
@@ -141,16 +160,16 @@ export async function recomputeFeatures(
   if (allowed.has("failover")) applyInServiceOnly(draft, "failover");
   if (allowed.has("port")) applyPort(draft);
   if (allowed.has("force_outbound")) applyForceOutbound(draft);
-  return allowed.has("e911") ? applyE911(ctx, draft, dryRun) : undefined;
+  return allowed.has("e911") ? yield* applyE911(ctx, draft, dryRun) : undefined;
 }
 
 /** Delete hooks of every provider (features.md §5, master order): run before data is wiped. */
-export async function runDeleteHooks(
+export function* runDeleteHooks(
   ctx: EngineContext,
   draft: FeatureDraft,
   dryRun: boolean,
-): Promise<void> {
-  if (!dryRun) await removeE911(ctx, draft.number, draft.features);
+): Flow<void> {
+  if (!dryRun) yield* removeE911(ctx, draft.number, draft.features);
   for (const name of [
     "inbound_cnam",
     "outbound_cnam",

@@ -5,6 +5,7 @@ import type { NumberRecord } from "../domain/record.js";
 import type { StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
 import { runTransition, type MoveOutcome } from "./transition.js";
+import { run, wait, type Flow } from "./flow.js";
 
 /** True when the stored number is a reservation whose hold has run out at the clock's time. */
 export function hasExpiredHold(ctx: EngineContext, stored: StoredNumber | undefined): boolean {
@@ -13,18 +14,18 @@ export function hasExpiredHold(ctx: EngineContext, stored: StoredNumber | undefi
 }
 
 /** Unwinds a reservation whose hold ran out, as `system` (extensions.md X1). */
-export async function expireHold(
+export function* expireHold(
   ctx: EngineContext,
   stored: StoredNumber,
   dryRun = false,
-): Promise<Result<MoveOutcome>> {
+): Flow<Result<MoveOutcome>> {
   const owner = stored.record.assignedTo;
-  return runTransition(ctx, stored, stored.record, {
+  return yield* runTransition(ctx, stored, stored.record, {
     event: "holdExpired",
     operation: "hold_expiry",
     requester: SYSTEM,
     target: undefined,
-    accounts: await ctx.accountLookup([owner]),
+    accounts: yield* wait(ctx.accountLookup([owner])),
     dryRun,
   });
 }
@@ -34,16 +35,18 @@ export async function expireHold(
  * first (saved, or only computed in a dry run), and the operation goes on with the number as
  * it now is. An expiry that fails (its carrier refused the disconnect) leaves it as it was.
  */
-export async function readCurrent(
+export function* readCurrent(
   ctx: EngineContext,
   number: string,
   dryRun = false,
-): Promise<StoredNumber | undefined> {
-  const stored = await ctx.read(number);
+): Flow<StoredNumber | undefined> {
+  const stored = yield* wait(ctx.read(number));
   if (stored === undefined || !hasExpiredHold(ctx, stored)) return stored;
-  const expired = await expireHold(ctx, stored, dryRun);
+  const expired = yield* expireHold(ctx, stored, dryRun);
   if (!expired.ok) return stored;
-  return dryRun ? { record: expired.value.record, revision: stored.revision } : ctx.read(number);
+  return dryRun
+    ? { record: expired.value.record, revision: stored.revision }
+    : yield* wait(ctx.read(number));
 }
 
 /**
@@ -57,7 +60,7 @@ export async function expireListed(
   let changed = false;
   for (const record of records) {
     if (!hasExpiredHold(ctx, { record, revision: 0 })) continue;
-    await ctx.lock.run(record.number, () => readCurrent(ctx, record.number));
+    await ctx.lock.run(record.number, () => run(readCurrent(ctx, record.number)));
     changed = true;
   }
   return changed;

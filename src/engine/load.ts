@@ -5,6 +5,7 @@ import { toE164 } from "../domain/normalization.js";
 import type { StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
 import { readCurrent } from "./hold-expiry.js";
+import { wait, type Flow } from "./flow.js";
 
 /** A number loaded for a requester: its E.164 form, its stored record and the accounts involved. */
 export interface Loaded {
@@ -24,20 +25,20 @@ export function reconcile(ctx: EngineContext, input: string): Result<string> {
  * reconcile, read (expiring a run-out hold first), then the read check against the requester
  * (and the target, if any).
  */
-export async function loadForRequester(
+export function* loadForRequester(
   ctx: EngineContext,
   input: string,
   requester: string,
   target?: string,
   dryRun = false,
-): Promise<Result<Loaded>> {
+): Flow<Result<Loaded>> {
   const reconciled = reconcile(ctx, input);
   if (!reconciled.ok) return reconciled;
   const number = reconciled.value;
-  const stored = await readCurrent(ctx, number, dryRun);
+  const stored = yield* readCurrent(ctx, number, dryRun);
   if (stored === undefined) return fail({ reason: "not_found", number });
   const owner = stored.record.assignedTo;
-  const accounts = await ctx.accountLookup([requester, target, owner]);
+  const accounts = yield* wait(ctx.accountLookup([requester, target, owner]));
   const readable = passesReadCheck({
     accounts,
     requester,

@@ -9,6 +9,8 @@ import type { EngineContext } from "./context.js";
 import { readCurrent } from "./hold-expiry.js";
 import { loadForRequester, reconcile } from "./load.js";
 import { runTransition } from "./transition.js";
+import { wait, type Flow } from "./flow.js";
+import type { Awaitable } from "../ports/awaitable.js";
 
 /** Move a number to an account: reserve or activate (`PUT …/{N}/reserve`, `…/activate`). */
 export interface MoveToAccountRequest {
@@ -41,29 +43,33 @@ interface LoadedMove {
   readonly holdFor?: number | undefined;
 }
 
-async function moveLoaded(ctx: EngineContext, move: LoadedMove): Promise<Result<NumberRecord>> {
-  const { input, requester, target, event, dryRun } = move;
-  const reconciled = reconcile(ctx, input);
+/** A move of one number: normalized, then run under its lock (see {@link moveFlow}). */
+function moveLoaded(ctx: EngineContext, move: LoadedMove): Awaitable<Result<NumberRecord>> {
+  const reconciled = reconcile(ctx, move.input);
   if (!reconciled.ok) return reconciled;
-  return ctx.exclusive(reconciled.value, async () => {
-    const loaded = await loadForRequester(ctx, input, requester, target, dryRun);
-    if (!loaded.ok) return loaded;
-    const { stored, accounts } = loaded.value;
-    const chosen =
-      move.hard === true && (isSuperduperAdmin(accounts, requester) || requester === SYSTEM)
-        ? "hardDelete"
-        : event;
-    const moved = await runTransition(ctx, stored, stored.record, {
-      event: chosen,
-      operation: chosen === "hardDelete" ? "delete" : (chosen as NumberOperation),
-      requester,
-      target,
-      accounts,
-      dryRun,
-      holdFor: move.holdFor,
-    });
-    return moved.ok ? ok(moved.value.record) : moved;
+  return ctx.exclusive(reconciled.value, () => moveFlow(ctx, move));
+}
+
+/** One attempt at a move under the number's lock: load, decide, run the transition. */
+function* moveFlow(ctx: EngineContext, move: LoadedMove): Flow<Result<NumberRecord>> {
+  const { input, requester, target, event, dryRun } = move;
+  const loaded = yield* loadForRequester(ctx, input, requester, target, dryRun);
+  if (!loaded.ok) return loaded;
+  const { stored, accounts } = loaded.value;
+  const chosen =
+    move.hard === true && (isSuperduperAdmin(accounts, requester) || requester === SYSTEM)
+      ? "hardDelete"
+      : event;
+  const moved = yield* runTransition(ctx, stored, stored.record, {
+    event: chosen,
+    operation: chosen === "hardDelete" ? "delete" : (chosen as NumberOperation),
+    requester,
+    target,
+    accounts,
+    dryRun,
+    holdFor: move.holdFor,
   });
+  return moved.ok ? ok(moved.value.record) : moved;
 }
 
 /**
@@ -73,9 +79,9 @@ async function moveLoaded(ctx: EngineContext, move: LoadedMove): Promise<Result<
 export function reserveNumber(
   ctx: EngineContext,
   request: MoveToAccountRequest,
-): Promise<Result<NumberRecord>> {
+): Awaitable<Result<NumberRecord>> {
   const invalid = checkHoldFor(request.holdFor);
-  if (invalid !== undefined) return Promise.resolve(fail(invalid));
+  if (invalid !== undefined) return fail(invalid);
   return moveLoaded(ctx, {
     input: request.number,
     requester: request.requester,
@@ -87,28 +93,32 @@ export function reserveNumber(
 }
 
 /** Activate (states.md §5, E5-E10): the number goes `in_service` for the URL account. */
-export async function activateNumber(
+export function activateNumber(
   ctx: EngineContext,
   request: MoveToAccountRequest,
-): Promise<Result<NumberRecord>> {
-  const result = await moveLoaded(ctx, {
+): Awaitable<Result<NumberRecord>> {
+  const result = moveLoaded(ctx, {
     input: request.number,
     requester: request.requester,
     target: request.account,
     event: "activate",
     dryRun: request.dryRun === true,
   });
-  // decisions.md D2: a number nobody offered has nothing to buy from.
-  if (!result.ok && result.error.reason === "not_found")
-    return fail({ reason: "missing_provider_url" });
-  return result;
+  return result instanceof Promise ? result.then(offeredOnly) : offeredOnly(result);
+}
+
+/** decisions.md D2: a number nobody offered has nothing to buy from. */
+function offeredOnly(result: Result<NumberRecord>): Result<NumberRecord> {
+  return !result.ok && result.error.reason === "not_found"
+    ? fail({ reason: "missing_provider_url" })
+    : result;
 }
 
 /** Release or hard delete (states.md §7, §8; decisions.md D10). */
 export function releaseNumber(
   ctx: EngineContext,
   request: ReleaseRequest,
-): Promise<Result<NumberRecord>> {
+): Awaitable<Result<NumberRecord>> {
   return moveLoaded(ctx, {
     input: request.number,
     requester: request.requester,
@@ -124,24 +134,24 @@ export function releaseNumber(
  * for its owner, as `system`, on the local carrier with `ported_in` set. Any other state, or
  * no record, changes nothing.
  */
-export async function inboundCall(
+export function inboundCall(
   ctx: EngineContext,
   number: string,
-): Promise<Result<NumberRecord | undefined>> {
+): Awaitable<Result<NumberRecord | undefined>> {
   const reconciled = reconcile(ctx, number);
   if (!reconciled.ok) return reconciled;
-  return ctx.exclusive(reconciled.value, async () => {
-    const stored = await readCurrent(ctx, reconciled.value);
+  return ctx.exclusive(reconciled.value, function* () {
+    const stored = yield* readCurrent(ctx, reconciled.value);
     if (stored === undefined || stored.record.state !== "port_in") return ok(stored?.record);
     const record = stored.record;
-    const moved = await runTransition(ctx, stored, record, {
+    const moved = yield* runTransition(ctx, stored, record, {
       // A completed port lands on the local carrier, flagged ported in (states.md §10).
       sets: { portedIn: true, carrier: LOCAL_CARRIER },
       event: "activate",
       operation: "inbound_call",
       requester: SYSTEM,
       target: record.assignedTo,
-      accounts: await ctx.accountLookup([record.assignedTo]),
+      accounts: yield* wait(ctx.accountLookup([record.assignedTo])),
     });
     return moved.ok ? ok(moved.value.record) : moved;
   });

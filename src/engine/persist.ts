@@ -4,6 +4,7 @@ import { recordPatches } from "../domain/record-patches.js";
 import { sameContent, type NumberRecord } from "../domain/record.js";
 import { RevisionConflictError, type StoredNumber } from "../ports/repository.js";
 import type { EngineContext } from "./context.js";
+import { wait, type Flow } from "./flow.js";
 import { writeOf } from "./unit-of-work.js";
 
 /** Who changes a record and through which operation: what the change's event says. */
@@ -25,13 +26,13 @@ export function writeFailureCause(thrown: unknown): string {
 }
 
 /** Commits (or stages, inside a unit of work) the change from `before` to `after` with its event. */
-async function write(
+function* write(
   ctx: EngineContext,
   number: string,
   before: StoredNumber | undefined,
   after: NumberRecord | undefined,
   change: Change | undefined,
-): Promise<Result<void>> {
+): Flow<Result<void>> {
   const events =
     change === undefined
       ? []
@@ -53,8 +54,10 @@ async function write(
         ];
   try {
     const written = writeOf(number, after ?? null, before, events);
-    await ctx.commitWrite(
-      change?.unlessPorting === true ? { ...written, unlessPorting: true } : written,
+    yield* wait(
+      ctx.commitWrite(
+        change?.unlessPorting === true ? { ...written, unlessPorting: true } : written,
+      ),
     );
     return ok(undefined);
   } catch (thrown) {
@@ -63,24 +66,36 @@ async function write(
 }
 
 /**
+ * The times a write gives `next`: a new record is created and modified `now`; a changed one is
+ * modified `now`; an unchanged one keeps its times (record.md §5, master).
+ */
+export function writeTimes(
+  next: NumberRecord,
+  before: NumberRecord | undefined,
+  now: number,
+): Pick<NumberRecord, "created" | "modified"> {
+  if (before === undefined) return { created: now, modified: now };
+  const changed = next.modified === now || !sameContent(next, before);
+  return { created: next.created, modified: changed ? now : next.modified };
+}
+
+/**
  * Writes a record conditionally on the revision it was read at, with the change's event.
  * `modified` moves to now only when a field really changed (record.md §5, master); a new record
  * gets created = modified = now.
  */
-export async function persist(
+export function* persist(
   ctx: EngineContext,
   before: StoredNumber | undefined,
   next: NumberRecord,
   change: Change,
-): Promise<Result<NumberRecord>> {
-  const now = ctx.now();
-  let record = next;
-  if (before === undefined) {
-    record = { ...next, created: now, modified: now };
-  } else if (!sameContent(next, before.record)) {
-    record = { ...next, modified: now };
-  }
-  const written = await write(ctx, record.number, before, record, change);
+): Flow<Result<NumberRecord>> {
+  const times = writeTimes(next, before?.record, ctx.now());
+  const record =
+    times.created === next.created && times.modified === next.modified
+      ? next
+      : { ...next, ...times };
+  const written = yield* write(ctx, record.number, before, record, change);
   return written.ok ? ok(record) : written;
 }
 
@@ -89,6 +104,6 @@ export function removeStored(
   ctx: EngineContext,
   before: StoredNumber,
   change: Change | undefined,
-): Promise<Result<void>> {
+): Flow<Result<void>> {
   return write(ctx, before.record.number, before, undefined, change);
 }

@@ -1,4 +1,5 @@
 import { NumberLifecycleError, type NumberError } from "../domain/errors.js";
+import type { Awaitable } from "../ports/awaitable.js";
 
 /** The message of a port failure that says nothing better (errors.md §1 `by_carrier`). */
 const FAULT_MESSAGE = "fault by carrier";
@@ -34,27 +35,42 @@ async function withDeadline<T>(pending: Promise<T>, timeoutMs: number): Promise<
   }
 }
 
-/**
- * Calls a port with a deadline. A throw, a rejection or a missed deadline (reported as
- * "fault by carrier") becomes a failed outcome; a thrown NumberLifecycleError keeps its
- * catalogue entry. A call that has answered by the time it returns (an in-process port) is
- * taken as it is, without arming a timer.
- */
-export async function callPort<T>(
-  timeoutMs: number,
-  call: () => Promise<T>,
-): Promise<PortOutcome<T>> {
+/** The failed outcome of a call that threw or rejected with `thrown`. */
+function failureOf(thrown: unknown): PortOutcome<never> {
+  if (thrown === MISSED) return { ok: false, message: FAULT_MESSAGE, timedOut: true };
+  if (thrown instanceof NumberLifecycleError) {
+    return { ok: false, error: thrown.detail, message: thrown.message };
+  }
+  const message = thrown instanceof Error && thrown.message ? thrown.message : FAULT_MESSAGE;
+  return { ok: false, message };
+}
+
+/** The outcome of a call that answered with a promise, taken at once when it has settled. */
+async function settle<T>(pending: Promise<T>, timeoutMs: number): Promise<PortOutcome<T>> {
   try {
-    const pending = call();
     const first = await Promise.race([pending, notYet]);
     const value = first === NOT_YET ? await withDeadline(pending, timeoutMs) : first;
     return { ok: true, value };
   } catch (thrown) {
-    if (thrown === MISSED) return { ok: false, message: FAULT_MESSAGE, timedOut: true };
-    if (thrown instanceof NumberLifecycleError) {
-      return { ok: false, error: thrown.detail, message: thrown.message };
-    }
-    const message = thrown instanceof Error && thrown.message ? thrown.message : FAULT_MESSAGE;
-    return { ok: false, message };
+    return failureOf(thrown);
+  }
+}
+
+/**
+ * Calls a port with a deadline. A throw, a rejection or a missed deadline (reported as
+ * "fault by carrier") becomes a failed outcome; a thrown NumberLifecycleError keeps its
+ * catalogue entry. A port that answers with a value is answered synchronously; a promise
+ * that has settled by the time the call returns (an in-process port) is taken as it is,
+ * without arming a timer.
+ */
+export function callPort<T>(
+  timeoutMs: number,
+  call: () => Awaitable<T>,
+): Awaitable<PortOutcome<T>> {
+  try {
+    const answer = call();
+    return answer instanceof Promise ? settle(answer, timeoutMs) : { ok: true, value: answer };
+  } catch (thrown) {
+    return failureOf(thrown);
   }
 }

@@ -10,6 +10,8 @@ import { readCurrent } from "./hold-expiry.js";
 import { loadForRequester, reconcile } from "./load.js";
 import { persist } from "./persist.js";
 import { identifyThroughPorts } from "./port-requests/hooks.js";
+import { run, type Flow } from "./flow.js";
+import type { Awaitable } from "../ports/awaitable.js";
 
 /** Read one number (`GET …/{N}`). */
 export interface GetRequest {
@@ -41,11 +43,15 @@ function withSubmittedAddress(error: NumberError, patch: JsonObject): NumberErro
 }
 
 /** Reads a number with the read check (authorization.md §3.1). */
-export async function getNumber(
+export function getNumber(
   ctx: EngineContext,
   request: GetRequest,
-): Promise<Result<NumberRecord>> {
-  const loaded = await loadForRequester(ctx, request.number, request.requester);
+): Awaitable<Result<NumberRecord>> {
+  return run(getFlow(ctx, request));
+}
+
+function* getFlow(ctx: EngineContext, request: GetRequest): Flow<Result<NumberRecord>> {
+  const loaded = yield* loadForRequester(ctx, request.number, request.requester);
   return loaded.ok ? ok(loaded.value.stored.record) : loaded;
 }
 
@@ -53,17 +59,17 @@ export async function getNumber(
  * Updates public fields (authorization.md §6, decisions.md D4): read check only, any state;
  * features are recomputed from the patched fields and a refused E911 address stores nothing.
  */
-export async function updateNumber(
+export function updateNumber(
   ctx: EngineContext,
   request: UpdateRequest,
-): Promise<Result<NumberRecord>> {
+): Awaitable<Result<NumberRecord>> {
   const patch = publicFieldsOf(request.patch);
   const invalid = validatePublicFields(patch);
   if (invalid !== undefined) return fail(invalid);
   const reconciled = reconcile(ctx, request.number);
   if (!reconciled.ok) return reconciled;
-  return ctx.exclusive(reconciled.value, async () => {
-    const loaded = await loadForRequester(
+  return ctx.exclusive(reconciled.value, function* () {
+    const loaded = yield* loadForRequester(
       ctx,
       request.number,
       request.requester,
@@ -77,11 +83,11 @@ export async function updateNumber(
       features: { ...stored.record.features },
       public: mergePatch(stored.record.public, patch),
     };
-    const featureError = await recomputeFeatures(ctx, draft, request.dryRun === true);
+    const featureError = yield* recomputeFeatures(ctx, draft, request.dryRun === true);
     if (featureError !== undefined) return fail(withSubmittedAddress(featureError, patch));
     return request.dryRun === true
       ? ok(draft)
-      : persist(ctx, stored, draft, { operation: "update", actor: request.requester });
+      : yield* persist(ctx, stored, draft, { operation: "update", actor: request.requester });
   });
 }
 
@@ -95,7 +101,7 @@ export async function identifyNumber(
 ): Promise<Result<Identity>> {
   const reconciled = reconcile(ctx, request.number);
   const number = reconciled.ok ? reconciled.value : request.number;
-  const stored = await readCurrent(ctx, number);
+  const stored = await run(readCurrent(ctx, number));
   if (stored === undefined) {
     const porting = await identifyThroughPorts(ctx, number, request.requester);
     return porting === undefined

@@ -10,6 +10,7 @@ import { expireHold, hasExpiredHold } from "./hold-expiry.js";
 import { removeStored, type Change } from "./persist.js";
 import { runTransition } from "./transition.js";
 import { sweepPortRequests } from "./port-requests/hooks.js";
+import { run } from "./flow.js";
 import { recordsInState } from "./scan.js";
 
 /** What one sweep did, number by number. */
@@ -82,7 +83,7 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
       if (!expired(record.modified, days, now)) continue;
       const done = await underLock(ctx, record.number, state, async (stored) =>
         expired(stored.record.modified, days, now)
-          ? (await removeStored(ctx, stored, state === "deleted" ? SWEPT : undefined)).ok
+          ? (await run(removeStored(ctx, stored, state === "deleted" ? SWEPT : undefined))).ok
           : undefined,
       );
       if (done !== undefined) (done ? purged : failed).push(record.number);
@@ -91,12 +92,14 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
   for await (const record of eachInState(ctx, "aging")) {
     if (!expired(record.modified, ctx.config.aging_expiry_d, now)) continue;
     const done = await underLock(ctx, record.number, "aging", async (stored) => {
-      const moved = await runTransition(ctx, stored, stored.record, {
-        event: "agingExpired",
-        operation: "sweep",
-        requester: SYSTEM,
-        accounts: () => undefined,
-      });
+      const moved = await run(
+        runTransition(ctx, stored, stored.record, {
+          event: "agingExpired",
+          operation: "sweep",
+          requester: SYSTEM,
+          accounts: () => undefined,
+        }),
+      );
       return moved.ok;
     });
     if (done !== undefined) (done ? agedOut : failed).push(record.number);
@@ -105,7 +108,7 @@ export async function sweep(ctx: EngineContext): Promise<SweepReport> {
   for await (const record of eachInState(ctx, "reserved")) {
     if (!holdHasExpired(record.holdExpires, now)) continue;
     const done = await underLock(ctx, record.number, "reserved", async (stored) =>
-      hasExpiredHold(ctx, stored) ? (await expireHold(ctx, stored)).ok : undefined,
+      hasExpiredHold(ctx, stored) ? (await run(expireHold(ctx, stored))).ok : undefined,
     );
     if (done !== undefined) (done ? expiredHolds : failed).push(record.number);
   }

@@ -1,4 +1,3 @@
-import { Immer, current } from "immer";
 import type { AccountLookup } from "../domain/accounts.js";
 import { fail, invalidTransition, ok, type NumberError, type Result } from "../domain/errors.js";
 import { LOCAL_CARRIER, type NumberRecord, type PendingOrder } from "../domain/record.js";
@@ -7,12 +6,19 @@ import { EVENT_TARGETS, type LifecycleEventType } from "../machine/lifecycle-mac
 import { decide, type Step } from "../machine/transition-table.js";
 import type { AcquireResult } from "../ports/carrier.js";
 import type { StoredNumber } from "../ports/repository.js";
-import { jsonEqual, type JsonObject } from "../domain/json.js";
+import { jsonEqual } from "../domain/json.js";
 import type { NumberOperation } from "../domain/events.js";
 import type { EngineContext } from "./context.js";
-import { recomputeFeatures, runDeleteHooks, type FeatureDraft } from "./features.js";
-import { persist, removeStored, type Change } from "./persist.js";
+import {
+  featuresAtRest,
+  recomputeFeatures,
+  runDeleteHooks,
+  type FeatureDraft,
+} from "./features.js";
+import { persist, removeStored, writeTimes, type Change } from "./persist.js";
 import { callPort } from "./port-call.js";
+import { wait, type Flow } from "./flow.js";
+import { RecordEdit } from "./record-edit.js";
 
 /** Who moves a number where: the operation, the requester, the target and their accounts. */
 export interface MoveRequest {
@@ -40,55 +46,23 @@ export interface MoveOutcome {
   readonly removed: boolean;
 }
 
-/** A record under change: NumberRecord with its fields writable (an immer draft). */
-type RecordDraft = {
-  -readonly [K in keyof NumberRecord]: NumberRecord[K] extends readonly string[]
-    ? string[]
-    : NumberRecord[K] extends Readonly<JsonObject>
-      ? JsonObject
-      : NumberRecord[K];
-};
-
 /**
- * The engine's own immer. Auto-freeze stays on: a frozen subtree is one that the next move's
- * finalization skips at once, which costs less than walking it again. Iteration is over
- * enumerable keys only (records hold no symbols or hidden fields).
- */
-const immer = new Immer({ autoFreeze: true, useStrictIteration: false });
-
-const finish = (draft: RecordDraft): NumberRecord => immer.finishDraft(draft as never);
-
-/**
- * A field's value as the draft now holds it, without drafting it: reading an object field of a
- * draft the usual way wraps it in a nested draft (a proxy now, a finalization pass later), which
- * is wasted on a field the move only reads or replaces whole.
- */
-function peek<K extends keyof RecordDraft>(draft: RecordDraft, key: K): RecordDraft[K] {
-  return Reflect.getOwnPropertyDescriptor(draft, key)?.value as RecordDraft[K];
-}
-
-/**
- * Runs feature work on plain copies of the draft's `features` and `public`, then puts back only
+ * Runs feature work on plain copies of the record's `features` and `public`, then puts back only
  * what changed, so a move that leaves them alone drafts neither.
  */
-async function onFeatures<T>(
-  draft: RecordDraft,
-  work: (view: FeatureDraft) => Promise<T>,
-): Promise<T> {
-  const features = peek(draft, "features");
-  const fields = peek(draft, "public");
-  const owner = draft.assignedTo;
+function* onFeatures<T>(edit: RecordEdit, work: (view: FeatureDraft) => Flow<T>): Flow<T> {
+  const { features, public: fields, assignedTo: owner } = edit.now;
   const view: FeatureDraft = {
-    number: draft.number,
-    state: draft.state,
-    carrier: draft.carrier,
+    number: edit.now.number,
+    state: edit.now.state,
+    carrier: edit.now.carrier,
     ...(owner === undefined ? {} : { assignedTo: owner }),
     features: { ...features },
     public: { ...fields },
   };
-  const result = await work(view);
-  if (!jsonEqual(view.features, features)) draft.features = view.features;
-  if (!jsonEqual(view.public, fields)) draft.public = view.public;
+  const result = yield* work(view);
+  if (!jsonEqual(view.features, features)) edit.set("features", view.features);
+  if (!jsonEqual(view.public, fields)) edit.set("public", view.public);
   return result;
 }
 
@@ -120,13 +94,13 @@ function transitionFacts(
 }
 
 /** MOVE(S) ownership rule (states.md §4), clearing `used_by` on an ownership change (§11 note 7). */
-function moveOwnership(draft: RecordDraft, target: string | undefined): void {
-  const owner = draft.assignedTo;
+function moveOwnership(edit: RecordEdit, target: string | undefined): void {
+  const owner = edit.now.assignedTo;
   if (owner === target) return;
-  if (owner !== undefined && target !== undefined) draft.prevAssignedTo = owner;
-  if (target === undefined) delete draft.assignedTo;
-  else draft.assignedTo = target;
-  delete draft.usedBy;
+  if (owner !== undefined && target !== undefined) edit.set("prevAssignedTo", owner);
+  if (target === undefined) edit.unset("assignedTo");
+  else edit.set("assignedTo", target);
+  edit.unset("usedBy");
 }
 
 /** Why a step aborted a move, and the carrier order it left uncertain if it missed its deadline. */
@@ -136,100 +110,115 @@ interface StepFailure {
 }
 
 /** Asks the record's carrier to acquire or disconnect it; an unknown module is a no-op disconnect. */
-async function carrierCall(
+function* carrierCall(
   ctx: EngineContext,
-  draft: RecordDraft,
+  edit: RecordEdit,
   op: PendingOrder["op"],
-): Promise<StepFailure | undefined> {
-  const carrier = ctx.carrier(draft.carrier);
+): Flow<StepFailure | undefined> {
+  const carrier = ctx.carrier(edit.now.carrier);
   if (carrier === undefined)
     return op === "acquire" ? { error: { reason: "carrier_not_specified" } } : undefined;
-  const snapshot = current(draft as never) as NumberRecord;
-  // No .then() on the call: an in-process carrier's settled promise is then taken at once.
-  const outcome = await callPort<AcquireResult | void>(ctx.config.port_call_timeout_ms, () =>
-    op === "acquire" ? carrier.acquire(snapshot) : carrier.disconnect(snapshot),
+  const snapshot: NumberRecord = { ...edit.now };
+  const outcome = yield* wait(
+    callPort<AcquireResult | void>(ctx.config.port_call_timeout_ms, () =>
+      op === "acquire" ? carrier.acquire(snapshot) : carrier.disconnect(snapshot),
+    ),
   );
   if (!outcome.ok) {
     const error = outcome.error ?? {
       reason: "by_carrier",
-      number: draft.number,
+      number: edit.now.number,
       message: outcome.message,
     };
     return outcome.timedOut === true ? { error, uncertain: op } : { error };
   }
   const { carrierData, features } = outcome.value ?? {};
-  if (carrierData !== undefined) draft.carrierData = { ...carrierData };
-  if (features !== undefined) draft.features = { ...peek(draft, "features"), ...features };
+  if (carrierData !== undefined) edit.set("carrierData", { ...carrierData });
+  if (features !== undefined) edit.set("features", { ...edit.now.features, ...features });
   return undefined;
 }
 
+/** The steps that call a port (a carrier, or the providers' delete hooks). */
+const PORT_STEPS: ReadonlySet<Step["name"]> = new Set([
+  "acquire",
+  "disconnect",
+  "disconnectBestEffort",
+  "runDeleteHooks",
+]);
+
 /**
- * Runs one non-final step on the draft; returns a failure to abort the move. Steps that call
- * no port answer synchronously (no promise, no microtask): most moves have only those.
+ * Runs one step that calls a port; returns a failure to abort the move. A dry run calls no
+ * carrier; neither does settling an order that completed upstream.
  */
-function runStep(
+function* portStep(
   ctx: EngineContext,
   step: Step,
-  draft: RecordDraft,
+  edit: RecordEdit,
   request: MoveRequest,
-): StepFailure | undefined | Promise<StepFailure | undefined> {
-  // A dry run calls no carrier; neither does settling an order that completed upstream.
+): Flow<StepFailure | undefined> {
   const dryRun = request.dryRun === true;
   const resumes = request.resumesOrder;
   switch (step.name) {
-    case "pushHistory": {
-      const history = peek(draft, "reserveHistory");
-      if (request.target !== undefined && history[0] !== request.target) {
-        draft.reserveHistory = [request.target, ...history];
-      }
+    case "acquire":
+      return !dryRun && resumes !== "acquire"
+        ? yield* carrierCall(ctx, edit, "acquire")
+        : undefined;
+    case "disconnect":
+      return !dryRun && resumes !== "disconnect"
+        ? yield* carrierCall(ctx, edit, "disconnect")
+        : undefined;
+    case "disconnectBestEffort":
+      if (!dryRun && resumes !== "disconnect") yield* carrierCall(ctx, edit, "disconnect");
       return undefined;
+    default:
+      yield* onFeatures(edit, (view) => runDeleteHooks(ctx, view, dryRun));
+      return undefined;
+  }
+}
+
+/** Runs one step that calls no port on the record (the final SAVE and remove do nothing here). */
+function runStep(ctx: EngineContext, step: Step, edit: RecordEdit, request: MoveRequest): void {
+  switch (step.name) {
+    case "pushHistory": {
+      const history = edit.now.reserveHistory;
+      if (request.target !== undefined && history[0] !== request.target) {
+        edit.set("reserveHistory", [request.target, ...history]);
+      }
+      return;
     }
     // Moving, setting a state and unwinding all leave a reservation's hold behind (X1).
     case "move":
-      moveOwnership(draft, request.target);
-      if (step.state !== undefined) draft.state = step.state;
-      delete draft.holdExpires;
-      return undefined;
+      moveOwnership(edit, request.target);
+      if (step.state !== undefined) edit.set("state", step.state);
+      edit.unset("holdExpires");
+      return;
     case "setState":
-      if (step.state !== undefined) draft.state = step.state;
-      delete draft.holdExpires;
-      return undefined;
+      if (step.state !== undefined) edit.set("state", step.state);
+      edit.unset("holdExpires");
+      return;
     case "hold": {
       const seconds = request.holdFor ?? ctx.config.reservation_hold_s;
-      if (seconds === null) delete draft.holdExpires;
-      else draft.holdExpires = ctx.now() + seconds;
-      return undefined;
+      if (seconds === null) edit.unset("holdExpires");
+      else edit.set("holdExpires", ctx.now() + seconds);
+      return;
     }
-    case "acquire":
-      return !dryRun && resumes !== "acquire" ? carrierCall(ctx, draft, "acquire") : undefined;
-    case "disconnect":
-      return !dryRun && resumes !== "disconnect"
-        ? carrierCall(ctx, draft, "disconnect")
-        : undefined;
-    case "disconnectBestEffort":
-      return !dryRun && resumes !== "disconnect"
-        ? carrierCall(ctx, draft, "disconnect").then(() => undefined)
-        : undefined;
-    case "runDeleteHooks":
-      return onFeatures(draft, (view) => runDeleteHooks(ctx, view, dryRun)).then(() => undefined);
     case "strip":
-      draft.features = draft.carrier === LOCAL_CARRIER ? { local: {} } : {};
-      draft.public = {};
-      delete draft.usedBy;
-      return undefined;
+      edit.set("features", edit.now.carrier === LOCAL_CARRIER ? { local: {} } : {});
+      edit.set("public", {});
+      edit.unset("usedBy");
+      return;
     case "unwindHistory": {
-      const releaser = draft.assignedTo;
-      const history = unwoundHistory(peek(draft, "reserveHistory"), releaser);
-      draft.reserveHistory = history;
-      if (releaser !== undefined) draft.prevAssignedTo = releaser;
-      if (history[0] === undefined) delete draft.assignedTo;
-      else draft.assignedTo = history[0];
-      delete draft.holdExpires;
-      return undefined;
+      const releaser = edit.now.assignedTo;
+      const history = unwoundHistory(edit.now.reserveHistory, releaser);
+      edit.set("reserveHistory", history);
+      if (releaser !== undefined) edit.set("prevAssignedTo", releaser);
+      if (history[0] === undefined) edit.unset("assignedTo");
+      else edit.set("assignedTo", history[0]);
+      edit.unset("holdExpires");
+      return;
     }
-    case "save":
-    case "remove":
-      return undefined;
+    default:
+      return;
   }
 }
 
@@ -238,13 +227,13 @@ function runStep(
  * so the number cannot be sold again before the carrier is asked (carrier-orders.ts). The
  * move's answer stays the carrier fault; a failure to write the mark is reported by that answer.
  */
-async function markPendingOrder(
+function* markPendingOrder(
   ctx: EngineContext,
   stored: StoredNumber | undefined,
   record: NumberRecord,
   request: MoveRequest,
   op: PendingOrder["op"],
-): Promise<void> {
+): Flow<void> {
   const pendingOrder: PendingOrder = {
     op,
     event: request.event,
@@ -253,7 +242,7 @@ async function markPendingOrder(
     ...(request.target === undefined ? {} : { target: request.target }),
     since: ctx.now(),
   };
-  await persist(ctx, stored, { ...(stored?.record ?? record), pendingOrder }, change(request));
+  yield* persist(ctx, stored, { ...(stored?.record ?? record), pendingOrder }, change(request));
 }
 
 /**
@@ -261,12 +250,12 @@ async function markPendingOrder(
  * steps run in order on an immer draft, and the final SAVE or remove persists it. Any failing
  * step aborts the move with nothing written. `stored` is undefined for a record being created.
  */
-export async function runTransition(
+export function* runTransition(
   ctx: EngineContext,
   stored: StoredNumber | undefined,
   record: NumberRecord,
   request: MoveRequest,
-): Promise<Result<MoveOutcome>> {
+): Flow<Result<MoveOutcome>> {
   // Until the carrier says what became of an order that answered too late, nothing moves.
   if (record.pendingOrder !== undefined)
     return fail({ reason: "carrier_order_pending", number: record.number });
@@ -278,35 +267,45 @@ export async function runTransition(
     const cause = decision.cause ?? `from ${record.state} to ${EVENT_TARGETS[request.event]}`;
     return fail({ reason: "invalid_state_transition", cause });
   }
-  const draft = immer.createDraft(record) as unknown as RecordDraft;
-  Object.assign(draft, request.sets);
+  const edit = new RecordEdit(record);
+  if (request.sets?.carrier !== undefined) edit.set("carrier", request.sets.carrier);
+  if (request.sets?.portedIn !== undefined) edit.set("portedIn", request.sets.portedIn);
   const dryRun = request.dryRun === true;
   for (const step of decision.steps) {
-    const ran = runStep(ctx, step, draft, request);
-    const failure = ran instanceof Promise ? await ran : ran;
+    const failure = PORT_STEPS.has(step.name)
+      ? yield* portStep(ctx, step, edit, request)
+      : runStep(ctx, step, edit, request);
     if (failure !== undefined) {
       if (failure.uncertain !== undefined)
-        await markPendingOrder(ctx, stored, record, request, failure.uncertain);
+        yield* markPendingOrder(ctx, stored, record, request, failure.uncertain);
       return fail(failure.error);
     }
     if (step.name === "remove") {
-      const finished = finish(draft);
+      const finished = edit.finish();
       if (!dryRun && stored !== undefined) {
-        const removed = await removeStored(ctx, stored, change(request));
+        const removed = yield* removeStored(ctx, stored, change(request));
         if (!removed.ok) return removed;
       }
       return ok({ record: { ...finished, state: "deleted" }, removed: true });
     }
     if (step.name === "save") {
-      const featureError = await onFeatures(draft, (view) =>
-        recomputeFeatures(ctx, view, dryRun, request.accounts),
-      );
-      if (featureError !== undefined) return fail(featureError);
-      const next = finish(draft);
+      if (!featuresAtRest(edit.now)) {
+        const featureError = yield* onFeatures(edit, (view) =>
+          recomputeFeatures(ctx, view, dryRun, request.accounts),
+        );
+        if (featureError !== undefined) return fail(featureError);
+      }
+      if (!dryRun) {
+        // Stamped on the edit, so the finished record is the one written (persist keeps it).
+        const times = writeTimes(edit.now, stored?.record, ctx.now());
+        edit.set("created", times.created);
+        edit.set("modified", times.modified);
+      }
+      const next = edit.finish();
       if (dryRun) return ok({ record: next, removed: false });
-      const saved = await persist(ctx, stored, next, change(request));
+      const saved = yield* persist(ctx, stored, next, change(request));
       return saved.ok ? ok({ record: saved.value, removed: false }) : saved;
     }
   }
-  return ok({ record: finish(draft), removed: false });
+  return ok({ record: edit.finish(), removed: false });
 }

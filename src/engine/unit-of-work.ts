@@ -1,6 +1,7 @@
 import type { NumberEventDraft } from "../domain/events.js";
 import type { KeptAnswer } from "../domain/idempotency.js";
 import type { NumberRecord } from "../domain/record.js";
+import type { Awaitable } from "../ports/awaitable.js";
 import type { PortRequestWrite } from "../ports/port-requests.js";
 import type { CommitBatch, NumberGuard, NumberWrite, StoredNumber } from "../ports/repository.js";
 
@@ -75,7 +76,7 @@ export class UnitOfWork {
 
   /** Commits every staged write in one batch with `answers` through `store` (the engine context, which publishes the events), then empties the unit; throws what the store throws. */
   async commit(
-    store: { commit(batch: CommitBatch): Promise<unknown> },
+    store: { commit(batch: CommitBatch): Awaitable<unknown> },
     answers: readonly KeptAnswer[] = [],
   ): Promise<void> {
     const portRequests = this.#portRequests.splice(0);

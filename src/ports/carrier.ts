@@ -1,5 +1,6 @@
 import type { JsonObject } from "../domain/json.js";
 import type { NumberRecord } from "../domain/record.js";
+import type { Awaitable } from "./awaitable.js";
 
 /** A search at a carrier (carriers.md §1). */
 export interface CarrierSearch {
@@ -48,9 +49,9 @@ export interface Carrier {
   /** Offers numbers starting with a prefix. */
   search(query: CarrierSearch): Promise<CarrierSearchResult>;
   /** Buys a number for the system; throws on failure. */
-  acquire(record: NumberRecord): Promise<AcquireResult>;
+  acquire(record: NumberRecord): Awaitable<AcquireResult>;
   /** Gives a number back to the carrier; throws on failure. */
-  disconnect(record: NumberRecord): Promise<void>;
+  disconnect(record: NumberRecord): Awaitable<void>;
   /** Reports whether numbers can still be bought: number -> status (`success`, `error`). */
   checkNumbers?(numbers: readonly string[]): Promise<Readonly<Record<string, string>>>;
   /** Says whether the system holds the number at this carrier now (bought and not given back); used to settle orders that answered too late. */

@@ -1,6 +1,7 @@
 import type { PortRequestEvent } from "../domain/port-request-events.js";
 import type { PortRequestRecord } from "../domain/port-request.js";
 import type { PortState } from "../domain/port-states.js";
+import type { Awaitable } from "./awaitable.js";
 
 /** A stored port request with its revision, for optimistic concurrency. */
 export interface StoredPortRequest {
@@ -60,7 +61,7 @@ export interface PortRequestRepository {
   /** Reads one request, or undefined. */
   getPortRequest(id: string): Promise<StoredPortRequest | undefined>;
   /** The requests matching the query, ordered by `created`, then `id`. */
-  findPortRequests(query: PortRequestQuery): Promise<readonly PortRequestRecord[]>;
+  findPortRequests(query: PortRequestQuery): Awaitable<readonly PortRequestRecord[]>;
 }
 
 /** True when a request matches every key of a query (for stores that filter in code). */

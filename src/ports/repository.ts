@@ -2,6 +2,7 @@ import type { NumberEventDraft, StoredEvent } from "../domain/events.js";
 import type { ClaimOutcome, KeptAnswer, KeyClaim } from "../domain/idempotency.js";
 import type { NumberRecord } from "../domain/record.js";
 import type { NumberState } from "../domain/states.js";
+import type { Awaitable } from "./awaitable.js";
 import type { PortRequestWrite } from "./port-requests.js";
 
 /** A stored record with its revision, for optimistic concurrency. */
@@ -103,11 +104,11 @@ export function sequencePage(cursor: string | undefined, events: StoredEvent[]):
  */
 export interface NumberRepository {
   /** Reads one record, or undefined when the number has none. */
-  get(number: string): Promise<StoredNumber | undefined>;
+  get(number: string): Awaitable<StoredNumber | undefined>;
   /** Reads several records at once; absent numbers are missing from the map. */
-  getMany(numbers: readonly string[]): Promise<ReadonlyMap<string, StoredNumber>>;
+  getMany(numbers: readonly string[]): Awaitable<ReadonlyMap<string, StoredNumber>>;
   /** Applies every write if each number's stored revision equals its `expected`, else none, throwing RevisionConflictError; returns each write's new revision, in order. */
-  commit(batch: CommitBatch): Promise<readonly number[]>;
+  commit(batch: CommitBatch): Awaitable<readonly number[]>;
   /** Lists an account's numbers in number order from `startKey` (inclusive). */
   listByOwner(owner: string, page?: PageRequest): Promise<readonly NumberRecord[]>;
   /** Lists numbers starting with `prefix` in a state, in number order, from `startKey` (inclusive). */

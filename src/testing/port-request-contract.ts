@@ -287,7 +287,7 @@ export function portRequestContract(
         name: "P5 under concurrency: of many concurrent requests for one number exactly one is stored",
         run: async () => {
           const store = await make();
-          const attempts = Array.from({ length: 8 }, (_, i) =>
+          const attempts = Array.from({ length: 8 }, async (_, i) =>
             commitRequests(store, write(aPortRequest(`r${i}`, [A], { account: `acct${i}` }), null)),
           );
           const outcomes = await Promise.allSettled(attempts);

@@ -67,7 +67,7 @@ export async function revisionOf(store: PortRequestStore, id: string): Promise<n
 
 /** Asserts the call fails with an error of `type`, and answers it. */
 export async function assertFails<E>(
-  call: () => Promise<unknown>,
+  call: () => unknown,
   type: new (...args: never[]) => E,
   what: string,
 ): Promise<E> {

@@ -87,7 +87,7 @@ export function numberGuardCases(make: PortRequestStoreFactory): CaseDefinition<
         const store = await make();
         const r1 = aPortRequest("r1", [A]);
         await commitRequests(store, write(r1, null));
-        const creates = (number: string): Promise<unknown> =>
+        const creates = (number: string): unknown =>
           store.numbers.commit({ writes: [{ ...created(number), unlessPorting: true }] });
         await moveTo(store, r1, "submitted");
         const refused = await assertFails(() => creates(A), RevisionConflictError, "submitted");

@@ -12,13 +12,14 @@ import type { CommitBatch, NumberRepository } from "../../src/ports/repository.j
 import { putRecord } from "../../src/testing/repository-fixtures.js";
 import { STANDARD_TREE } from "../support/accounts.js";
 import { wrapRepository } from "../support/repositories.js";
+import type { Awaitable } from "../../src/ports/awaitable.js";
 
 const NUMBER = "+14155550100";
 const NOW = 63_640_000_000;
 
 /** Wraps a port call so that it runs only when the scheduler picks it (reads see the store then). */
 const later =
-  <A extends unknown[], T>(s: fc.Scheduler, label: string, call: (...args: A) => Promise<T>) =>
+  <A extends unknown[], T>(s: fc.Scheduler, label: string, call: (...args: A) => Awaitable<T>) =>
   (...args: A): Promise<T> =>
     s.schedule(Promise.resolve(label)).then(() => call(...args));
 

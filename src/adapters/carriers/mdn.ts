@@ -14,12 +14,10 @@ export class MdnCarrier implements Carrier {
   }
 
   /** Nothing to buy. */
-  acquire(): Promise<Record<string, never>> {
-    return Promise.resolve({});
+  acquire(): Record<string, never> {
+    return {};
   }
 
   /** Nothing to give back. */
-  disconnect(): Promise<void> {
-    return Promise.resolve();
-  }
+  disconnect(): void {}
 }

@@ -130,9 +130,7 @@ export class OtherCarrier implements Carrier {
   }
 
   /** Nothing to give back: the phonebook keeps no order to cancel. */
-  disconnect(): Promise<void> {
-    return Promise.resolve();
-  }
+  disconnect(): void {}
 
   /** Asks the phonebook for each number's status (10-digit form on the wire). */
   async checkNumbers(numbers: readonly string[]): Promise<Readonly<Record<string, string>>> {

@@ -1,5 +1,6 @@
 import type { Account } from "../../domain/accounts.js";
 import type { AccountDirectory } from "../../ports/accounts.js";
+import type { Awaitable } from "../../ports/awaitable.js";
 
 /** How an account is declared: its parent instead of the full tree, flags default false. */
 export interface AccountSpec {
@@ -50,8 +51,8 @@ export class MemoryAccountDirectory implements AccountDirectory {
   }
 
   /** Reads one account. */
-  get(id: string): Promise<Account | undefined> {
-    return Promise.resolve(this.#accounts.get(id));
+  get(id: string): Awaitable<Account | undefined> {
+    return this.#accounts.get(id);
   }
 
   /** Every account, in declaration order. */

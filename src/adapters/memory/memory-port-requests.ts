@@ -9,6 +9,7 @@ import {
   type StoredPortRequest,
 } from "../../ports/port-requests.js";
 import { RevisionConflictError } from "../../ports/repository.js";
+import type { Awaitable } from "../../ports/awaitable.js";
 
 const isOpen = (record: PortRequestRecord | null): record is PortRequestRecord =>
   record !== null && PORT_SETS.active.has(record.state);
@@ -33,12 +34,12 @@ export class MemoryPortRequestTable implements PortRequestRepository {
   }
 
   /** The requests matching the query, by `created`, then `id`. */
-  findPortRequests(query: PortRequestQuery): Promise<readonly PortRequestRecord[]> {
+  findPortRequests(query: PortRequestQuery): Awaitable<readonly PortRequestRecord[]> {
     const out: PortRequestRecord[] = [];
     for (const { record } of this.#rows.values()) {
       if (matchesPortQuery(record, query)) out.push(record);
     }
-    return Promise.resolve(out.sort(byCreated));
+    return out.sort(byCreated);
   }
 
   /** True when a request in a PORTING state (submitted, pending, scheduled) holds the number. */

@@ -1,4 +1,5 @@
-import { stampEvent, type StoredEvent } from "../../domain/events.js";
+import { stampEvent, type NumberEventDraft, type StoredEvent } from "../../domain/events.js";
+import type { PortRequestEvent } from "../../domain/port-request-events.js";
 import type { ClaimOutcome, KeptAnswer, KeyClaim } from "../../domain/idempotency.js";
 import type { NumberRecord } from "../../domain/record.js";
 import type { NumberState } from "../../domain/states.js";
@@ -11,6 +12,7 @@ import {
   type PageRequest,
   type StoredNumber,
 } from "../../ports/repository.js";
+import type { Awaitable } from "../../ports/awaitable.js";
 import { MemoryPortRequestTable } from "./memory-port-requests.js";
 import { SortedKeys } from "./sorted-keys.js";
 
@@ -43,6 +45,30 @@ interface KeyRow {
 const keyOf = (account: string, key: string): string => `${account}\u0000${key}`;
 
 /**
+ * An event in the outbox, as committed: a number event's draft with the revision its write
+ * got (stamped only when read), or a port request event (stamped by its writer).
+ */
+class KeptEvent {
+  constructor(
+    readonly sequence: number,
+    readonly event: NumberEventDraft | PortRequestEvent,
+    readonly revision: number | undefined,
+  ) {}
+
+  /** The event as `eventsSince` hands it out. */
+  stored(): StoredEvent {
+    const { event, revision } = this;
+    return {
+      cursor: String(this.sequence),
+      event:
+        revision === undefined
+          ? (event as PortRequestEvent)
+          : stampEvent(event as NumberEventDraft, revision),
+    };
+  }
+}
+
+/**
  * A deterministic in-memory repository: records by number, with sorted indexes by owner and
  * by state, and an outbox of committed events. Records are immutable values, so readers can
  * never see a half-written one.
@@ -52,7 +78,7 @@ export class MemoryNumberRepository implements NumberRepository {
   readonly #byOwner = new Map<string, SortedKeys>();
   readonly #byState = new Map<NumberState, SortedKeys>();
   /** The outbox: kept events are `#events[#eventsStart..]`; earlier slots were dropped. */
-  #events: (StoredEvent | undefined)[] = [];
+  #events: (KeptEvent | undefined)[] = [];
   #eventsStart = 0;
   readonly #keepEvents: boolean;
   readonly #eventCapacity: number;
@@ -73,62 +99,61 @@ export class MemoryNumberRepository implements NumberRepository {
   }
 
   /** Reads one record. */
-  get(number: string): Promise<StoredNumber | undefined> {
-    return Promise.resolve(this.#records.get(number));
+  get(number: string): Awaitable<StoredNumber | undefined> {
+    return this.#records.get(number);
   }
 
   /** Reads several records. */
-  getMany(numbers: readonly string[]): Promise<ReadonlyMap<string, StoredNumber>> {
+  getMany(numbers: readonly string[]): Awaitable<ReadonlyMap<string, StoredNumber>> {
     const out = new Map<string, StoredNumber>();
     for (const number of numbers) {
       const stored = this.#records.get(number);
       if (stored !== undefined) out.set(number, stored);
     }
-    return Promise.resolve(out);
+    return out;
   }
 
-  /** Applies every write of the batch if all expected revisions hold, else none. */
-  commit(batch: CommitBatch): Promise<readonly number[]> {
+  /**
+   * Applies every write of the batch if all expected revisions hold, else none. Answers with
+   * the revisions at once; a refused batch is a rejected promise, as a durable store's is.
+   */
+  commit(batch: CommitBatch): Awaitable<readonly number[]> {
+    const { writes, guards, portRequests: requests } = batch;
     let stale: string[] | undefined;
-    for (const guard of batch.guards ?? [])
-      if (this.#isStale(guard)) (stale ??= []).push(guard.number);
-    for (const w of batch.writes) if (this.#isStale(w)) (stale ??= []).push(w.number);
-    for (const w of batch.writes) {
+    if (guards !== undefined)
+      for (const guard of guards) if (this.#isStale(guard)) (stale ??= []).push(guard.number);
+    for (const w of writes) if (this.#isStale(w)) (stale ??= []).push(w.number);
+    for (const w of writes) {
       if (w.unlessPorting === true && this.portRequests.isPorting(w.number))
         (stale ??= []).push(w.number);
     }
     if (stale !== undefined) return Promise.reject(new RevisionConflictError(stale));
-    const requests = batch.portRequests ?? [];
-    try {
-      this.portRequests.check(requests);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    if (requests !== undefined && requests.length > 0) {
+      try {
+        this.portRequests.check(requests);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
     }
-    for (const guard of batch.guards ?? []) {
-      const current = this.#records.get(guard.number);
-      if (current !== undefined)
-        this.#records.set(guard.number, { record: current.record, revision: ++this.#revision });
-    }
+    if (guards !== undefined)
+      for (const guard of guards) {
+        const current = this.#records.get(guard.number);
+        if (current !== undefined)
+          this.#records.set(guard.number, { record: current.record, revision: ++this.#revision });
+      }
     const revisions: number[] = [];
-    for (const write of batch.writes) {
-      const current = this.#records.get(write.number);
-      if (current !== undefined) this.#unindex(current.record);
+    for (const write of writes) {
       const revision = ++this.#revision;
+      this.#reindex(this.#records.get(write.number)?.record, write.record ?? undefined);
       if (write.record === null) this.#records.delete(write.number);
-      else {
-        this.#records.set(write.number, { record: write.record, revision });
-        this.#index(write.record);
-      }
+      else this.#records.set(write.number, { record: write.record, revision });
       revisions.push(revision);
-      if (this.#keepEvents) {
-        for (const draft of write.events) {
-          this.#keep(stampEvent(draft, revision));
-        }
-      }
+      if (this.#keepEvents) for (const draft of write.events) this.#keep(draft, revision);
     }
-    this.portRequests.apply(requests, () => ++this.#revision);
-    if (this.#keepEvents) {
-      for (const event of requests.flatMap((w) => w.events)) this.#keep(event);
+    if (requests !== undefined && requests.length > 0) {
+      this.portRequests.apply(requests, () => ++this.#revision);
+      if (this.#keepEvents)
+        for (const w of requests) for (const event of w.events) this.#keep(event, undefined);
     }
     for (const answer of batch.answers ?? []) {
       const id = keyOf(answer.account, answer.key);
@@ -140,7 +165,7 @@ export class MemoryNumberRepository implements NumberRepository {
         answer,
       });
     }
-    return Promise.resolve(revisions);
+    return revisions;
   }
 
   /** Takes a key for a request, or reports its kept answer or running claim. */
@@ -204,14 +229,15 @@ export class MemoryNumberRepository implements NumberRepository {
   eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
     const after = cursor === undefined ? 0 : Number(cursor);
     const first = this.#firstAfter(Number.isFinite(after) ? after : 0);
-    const events = this.#events.slice(first, first + Math.max(0, limit)) as StoredEvent[];
+    const kept = this.#events.slice(first, first + Math.max(0, limit)) as KeptEvent[];
+    const events = kept.map((event) => event.stored());
     return Promise.resolve(sequencePage(cursor, events));
   }
 
   /** Drops events older than `before`. */
   pruneEvents(before: number): Promise<number> {
     let end = this.#eventsStart;
-    while (end < this.#events.length && (this.#events[end] as StoredEvent).event.timestamp < before)
+    while (end < this.#events.length && (this.#events[end] as KeptEvent).event.timestamp < before)
       end++;
     const dropped = end - this.#eventsStart;
     this.#dropTo(end);
@@ -224,8 +250,8 @@ export class MemoryNumberRepository implements NumberRepository {
   }
 
   /** Appends a committed event to the outbox, dropping the oldest past the capacity. */
-  #keep(event: StoredEvent["event"]): void {
-    this.#events.push({ cursor: String(++this.#sequence), event });
+  #keep(event: NumberEventDraft | PortRequestEvent, revision: number | undefined): void {
+    this.#events.push(new KeptEvent(++this.#sequence, event, revision));
     if (this.#events.length - this.#eventsStart > this.#eventCapacity)
       this.#dropTo(this.#events.length - this.#eventCapacity);
   }
@@ -246,7 +272,7 @@ export class MemoryNumberRepository implements NumberRepository {
     let high = this.#events.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (Number((this.#events[mid] as StoredEvent).cursor) <= sequence) low = mid + 1;
+      if ((this.#events[mid] as KeptEvent).sequence <= sequence) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -264,16 +290,20 @@ export class MemoryNumberRepository implements NumberRepository {
     return out;
   }
 
-  #index(record: NumberRecord): void {
-    if (record.assignedTo !== undefined)
-      this.#keysOf(this.#byOwner, record.assignedTo).add(record.number);
-    this.#keysOf(this.#byState, record.state).add(record.number);
-  }
-
-  #unindex(record: NumberRecord): void {
-    if (record.assignedTo !== undefined)
-      this.#byOwner.get(record.assignedTo)?.delete(record.number);
-    this.#byState.get(record.state)?.delete(record.number);
+  /** Moves a number's index entries from what `before` says to what `after` says; only those that differ. */
+  #reindex(before: NumberRecord | undefined, after: NumberRecord | undefined): void {
+    const number = (before ?? after)?.number;
+    if (number === undefined) return;
+    const ownerBefore = before?.assignedTo;
+    const ownerAfter = after?.assignedTo;
+    if (ownerBefore !== ownerAfter) {
+      if (ownerBefore !== undefined) this.#byOwner.get(ownerBefore)?.delete(number);
+      if (ownerAfter !== undefined) this.#keysOf(this.#byOwner, ownerAfter).add(number);
+    }
+    if (before?.state !== after?.state) {
+      if (before !== undefined) this.#byState.get(before.state)?.delete(number);
+      if (after !== undefined) this.#keysOf(this.#byState, after.state).add(number);
+    }
   }
 
   #keysOf<K>(index: Map<K, SortedKeys>, key: K): SortedKeys {

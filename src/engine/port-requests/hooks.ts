@@ -3,6 +3,7 @@ import { isJsonObject, type JsonObject } from "../../domain/json.js";
 import type { PortRequestEvent } from "../../domain/port-request-events.js";
 import type { PortRequestRecord } from "../../domain/port-request.js";
 import type { EngineContext } from "../context.js";
+import type { Awaitable } from "../../ports/awaitable.js";
 import { movePortRequest } from "./moves.js";
 import { portingRequestOf } from "./numbers.js";
 import { commitRequest, eventBase } from "./write.js";
@@ -48,8 +49,11 @@ export async function identifyThroughPorts(
 }
 
 /** §7.1: the number is in a PORTING request of any account (a create answers `number_is_porting`). */
-export async function isPorting(ctx: EngineContext, number: string): Promise<boolean> {
-  return (await portingRequestOf(ctx, number)) !== undefined;
+export function isPorting(ctx: EngineContext, number: string): Awaitable<boolean> {
+  const holder = portingRequestOf(ctx, number);
+  return holder instanceof Promise
+    ? holder.then((request) => request !== undefined)
+    : holder !== undefined;
 }
 
 const SWEPT_STATES = ["unconfirmed", "rejected", "canceled", "completed"] as const;

@@ -6,7 +6,9 @@ import {
   type PortFailure,
   type PortResult,
 } from "../../domain/port-request-errors.js";
-import { PORT_STATES, PORT_SETS } from "../../domain/port-states.js";
+import { PORT_STATES, PORT_SETS, type PortState } from "../../domain/port-states.js";
+import type { PortRequestRecord } from "../../domain/port-request.js";
+import type { Awaitable } from "../../ports/awaitable.js";
 import type { NumberGuard } from "../../ports/repository.js";
 import type { EngineContext } from "../context.js";
 
@@ -15,6 +17,9 @@ export interface NormalizedNumbers {
   readonly numbers: JsonObject;
   readonly given: ReadonlyMap<string, string>;
 }
+
+/** The PORTING states of a request (§7). */
+const PORTING_STATES: readonly PortState[] = ["submitted", "pending", "scheduled"];
 
 const OPEN_STATES = PORT_STATES.filter((s) => PORT_SETS.active.has(s));
 
@@ -81,10 +86,12 @@ export async function numberConflicts(
 }
 
 /** The one PORTING request holding a number (submitted, pending or scheduled), if any (§7). */
-export async function portingRequestOf(ctx: EngineContext, number: string) {
-  const found = await ctx.portRequests.findPortRequests({
-    number,
-    states: ["submitted", "pending", "scheduled"],
-  });
-  return found.find((r) => Object.hasOwn(r.numbers, number));
+export function portingRequestOf(
+  ctx: EngineContext,
+  number: string,
+): Awaitable<PortRequestRecord | undefined> {
+  const found = ctx.portRequests.findPortRequests({ number, states: PORTING_STATES });
+  const holding = (requests: readonly PortRequestRecord[]): PortRequestRecord | undefined =>
+    requests.find((r) => Object.hasOwn(r.numbers, number));
+  return found instanceof Promise ? found.then(holding) : holding(found);
 }

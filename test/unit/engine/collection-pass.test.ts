@@ -93,7 +93,7 @@ describe("a collection pass commits its numbers together (collections.md §2)", 
       batch.writes.length > 1 ? Promise.reject(new Error("disk full")) : Promise.resolve(),
     );
     const engine = await engineOver(repository, inner);
-    const before = await Promise.all(NUMBERS.map((n) => inner.get(n)));
+    const before = await Promise.all(NUMBERS.map(async (n) => inner.get(n)));
 
     const result = await engine.activateMany({
       numbers: [...NUMBERS, "+15555"],
@@ -110,6 +110,6 @@ describe("a collection pass commits its numbers together (collections.md §2)", 
       "+14155550102": "database_error",
       "+15555": "not_reconcilable",
     });
-    expect(await Promise.all(NUMBERS.map((n) => inner.get(n)))).toEqual(before);
+    expect(await Promise.all(NUMBERS.map(async (n) => inner.get(n)))).toEqual(before);
   });
 });

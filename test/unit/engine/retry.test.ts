@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fail, ok, type Result } from "../../../src/domain/errors.js";
+import { run, wait } from "../../../src/engine/flow.js";
 import { retryOnConflict } from "../../../src/engine/retry.js";
 
 const conflict = (): Result<string> => fail({ reason: "database_error", cause: "conflict" });
@@ -9,19 +10,23 @@ describe("re-deciding after a lost revision race", () => {
     const answers = [conflict(), ok("saved")];
     let calls = 0;
 
-    const result = await retryOnConflict(() => Promise.resolve(answers[calls++] as Result<string>));
+    const result = await run(
+      retryOnConflict(() => wait(Promise.resolve(answers[calls++] as Result<string>))),
+    );
 
     expect(result).toEqual(ok("saved"));
     expect(calls).toBe(2);
   });
 
-  it("gives up after three attempts and returns the conflict", async () => {
+  it("gives up after three attempts and returns the conflict", () => {
     let calls = 0;
 
-    const result = await retryOnConflict(() => {
-      calls++;
-      return Promise.resolve(conflict());
-    });
+    const result = run(
+      retryOnConflict(() => {
+        calls++;
+        return wait(conflict());
+      }),
+    );
 
     expect(result).toEqual(conflict());
     expect(calls).toBe(3);
@@ -30,10 +35,14 @@ describe("re-deciding after a lost revision race", () => {
   it("does not repeat an operation that failed for any other reason", async () => {
     let calls = 0;
 
-    const result = await retryOnConflict(() => {
-      calls++;
-      return Promise.resolve(fail<string>({ reason: "database_error", cause: "disk full" }));
-    });
+    const result = await run(
+      retryOnConflict(() => {
+        calls++;
+        return wait(
+          Promise.resolve(fail<string>({ reason: "database_error", cause: "disk full" })),
+        );
+      }),
+    );
 
     expect(result.ok).toBe(false);
     expect(calls).toBe(1);

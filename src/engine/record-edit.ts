@@ -1,0 +1,63 @@
+import { Immer } from "immer";
+import type { JsonObject } from "../domain/json.js";
+import type { NumberRecord } from "../domain/record.js";
+
+/** NumberRecord with its fields writable (the shape of an immer draft of it). */
+export type WritableRecord = {
+  -readonly [K in keyof NumberRecord]: NumberRecord[K] extends readonly string[]
+    ? string[]
+    : NumberRecord[K] extends Readonly<JsonObject>
+      ? JsonObject
+      : NumberRecord[K];
+};
+
+/**
+ * The engine's own immer. Auto-freeze stays on: a frozen subtree is one that the next move's
+ * finalization skips at once, which costs less than walking it again. Iteration is over
+ * enumerable keys only (records hold no symbols or hidden fields).
+ */
+const immer = new Immer({ autoFreeze: true, useStrictIteration: false });
+
+const draftOf = (record: NumberRecord): WritableRecord =>
+  immer.createDraft<object>(record) as WritableRecord;
+
+const finish = (draft: WritableRecord): NumberRecord => immer.finishDraft(draft as never);
+
+/**
+ * A record under change. Every write goes to one immer draft, which gives the new record
+ * (frozen, sharing what did not change) when the move finishes; `now` mirrors the writes as a
+ * plain object, and the steps read from it. A read through the draft's proxy costs a trap
+ * call, and reading an object field (features, public fields, reserve history) that way wraps
+ * it in a nested draft that finalization must walk, although a move only ever replaces those
+ * whole.
+ */
+export class RecordEdit {
+  readonly #draft: WritableRecord;
+  /** The record as the writes so far have made it (read it; write through `set` and `unset`). */
+  readonly now: Readonly<WritableRecord>;
+
+  /** Starts editing `record`. */
+  constructor(record: NumberRecord) {
+    this.#draft = draftOf(record);
+    this.now = { ...record } as WritableRecord;
+  }
+
+  /** Sets a field (an object field is replaced whole); setting the value it has is a no-op. */
+  set<K extends keyof WritableRecord>(key: K, value: WritableRecord[K]): void {
+    if (this.now[key] === value && Object.hasOwn(this.now, key)) return;
+    this.#draft[key] = value;
+    (this.now as WritableRecord)[key] = value;
+  }
+
+  /** Removes an optional field; removing an absent one is a no-op. */
+  unset(key: "assignedTo" | "prevAssignedTo" | "usedBy" | "holdExpires" | "pendingOrder"): void {
+    if (!Object.hasOwn(this.now, key)) return;
+    delete this.#draft[key];
+    delete (this.now as WritableRecord)[key];
+  }
+
+  /** The new record: the original itself when nothing changed. Ends the edit. */
+  finish(): NumberRecord {
+    return finish(this.#draft);
+  }
+}
