@@ -35,9 +35,10 @@ describe("flows", () => {
     }
     expect(await run(guarded(Promise.reject(new Error("late"))))).toBe("caught late");
     function* failing(): Flow<number> {
-      throw new Error("at once");
+      const value = yield* wait(1);
+      throw new Error(`at once after ${value}`);
     }
-    expect(() => run(failing())).toThrow("at once");
+    expect(() => run(failing())).toThrow("at once after 1");
     await expect(run(sum(Promise.resolve(1), Promise.reject(new Error("second"))))).rejects.toThrow(
       "second",
     );
