@@ -65,7 +65,7 @@ export class RecordEdit {
 
   /** The record as it now stands, as a copy of its own (what a carrier is shown); absent fields hold undefined. */
   snapshot(): NumberRecord {
-    return mirrorOf(this.now as NumberRecord);
+    return mirrorOf(this.now);
   }
 
   /** The new record: the original itself when nothing changed. Ends the edit. */
