@@ -3,6 +3,11 @@ export function settle<T>(work: () => T): Promise<T> {
   try {
     return Promise.resolve(work());
   } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    return refused(error);
   }
+}
+
+/** A driver failure as a rejected promise (for ports that answer synchronously on success). */
+export function refused(error: unknown): Promise<never> {
+  return Promise.reject(error instanceof Error ? error : new Error(String(error)));
 }

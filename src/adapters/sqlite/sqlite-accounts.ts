@@ -1,11 +1,12 @@
 import type Database from "better-sqlite3";
 import type { Account } from "../../domain/accounts.js";
 import type { AccountDirectory } from "../../ports/accounts.js";
+import type { Awaitable } from "../../ports/awaitable.js";
 import { MemoryAccountDirectory, type AccountSpec } from "../memory/memory-accounts.js";
 import { SQLITE } from "../sql/dialect.js";
 import { accountDoc, accountOf } from "../sql/rows.js";
 import { ALL_ACCOUNTS, GET_ACCOUNT, PUT_ACCOUNT } from "../sql/statements.js";
-import { settle } from "./settle.js";
+import { refused } from "./settle.js";
 
 /**
  * The account directory in the `accounts` table of a SQLite database, beside the numbers.
@@ -27,9 +28,9 @@ export class SqliteAccountDirectory implements AccountDirectory {
     this.#version = db.prepare<[], number>("PRAGMA data_version").pluck();
   }
 
-  /** Reads one account. */
-  get(id: string): Promise<Account | undefined> {
-    return settle(() => {
+  /** Reads one account, synchronously (a driver failure is a rejected promise). */
+  get(id: string): Awaitable<Account | undefined> {
+    try {
       const version = this.#version.get() as number;
       if (version !== this.#seen) {
         this.#cache.clear();
@@ -40,7 +41,9 @@ export class SqliteAccountDirectory implements AccountDirectory {
       const account = doc === undefined ? undefined : accountOf(doc);
       this.#cache.set(id, account);
       return account;
-    });
+    } catch (error) {
+      return refused(error);
+    }
   }
 
   /** Every account, in id order. */

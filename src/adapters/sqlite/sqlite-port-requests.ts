@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { PortRequestRecord } from "../../domain/port-request.js";
+import type { Awaitable } from "../../ports/awaitable.js";
 import {
   PortNumberConflictError,
   type PortRequestQuery,
@@ -15,7 +16,7 @@ import {
 } from "../sql/batch.js";
 import { SQLITE } from "../sql/dialect.js";
 import * as sql from "../sql/port-requests.js";
-import { settle } from "./settle.js";
+import { refused, settle } from "./settle.js";
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -65,13 +66,15 @@ export class SqlitePortRequests implements PortRequestRepository {
     });
   }
 
-  /** The requests matching a query, by created then id (an index narrows by number or account). */
-  findPortRequests(query: PortRequestQuery): Promise<readonly PortRequestRecord[]> {
-    return settle(() => {
+  /** The requests matching a query, by created then id (an index narrows by number or account), synchronously. */
+  findPortRequests(query: PortRequestQuery): Awaitable<readonly PortRequestRecord[]> {
+    try {
       const lookup = portRequestLookup(query);
       const rows = this.#lookups[lookup.by].all(...lookup.params) as sql.PortRequestRow[];
       return requestsMatching(rows, query);
-    });
+    } catch (error) {
+      return refused(error);
+    }
   }
 
   /** True when a request in a PORTING state holds the number (§7.1); run inside a commit. */

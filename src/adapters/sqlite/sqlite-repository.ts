@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { ClaimOutcome, KeyClaim } from "../../domain/idempotency.js";
 import type { NumberRecord } from "../../domain/record.js";
 import type { NumberState } from "../../domain/states.js";
+import type { Awaitable } from "../../ports/awaitable.js";
 import {
   RevisionConflictError,
   type CommitBatch,
@@ -26,7 +27,7 @@ import {
   type RevisedRow,
 } from "../sql/rows.js";
 import * as sql from "../sql/statements.js";
-import { settle } from "./settle.js";
+import { refused, settle } from "./settle.js";
 import { SqlitePortRequests } from "./sqlite-port-requests.js";
 
 type Statement = Database.Statement<unknown[], unknown>;
@@ -89,17 +90,23 @@ export class SqliteNumberRepository implements NumberRepository {
     this.#readMany = db.transaction((numbers: readonly string[]) => this.#readManyIn(numbers));
   }
 
-  /** Reads one record. */
-  get(number: string): Promise<StoredNumber | undefined> {
-    return settle(() => {
+  /** Reads one record, synchronously (a driver failure is a rejected promise). */
+  get(number: string): Awaitable<StoredNumber | undefined> {
+    try {
       const row = this.#get.get(number) as RevisedRow | undefined;
       return row === undefined ? undefined : storedOf(row);
-    });
+    } catch (error) {
+      return refused(error);
+    }
   }
 
-  /** Reads several records (one indexed read each, in one read transaction). */
-  getMany(numbers: readonly string[]): Promise<ReadonlyMap<string, StoredNumber>> {
-    return settle(() => (numbers.length > 1 ? this.#readMany(numbers) : this.#readManyIn(numbers)));
+  /** Reads several records (one indexed read each, in one read transaction), synchronously. */
+  getMany(numbers: readonly string[]): Awaitable<ReadonlyMap<string, StoredNumber>> {
+    try {
+      return numbers.length > 1 ? this.#readMany(numbers) : this.#readManyIn(numbers);
+    } catch (error) {
+      return refused(error);
+    }
   }
 
   #readManyIn(numbers: readonly string[]): Map<string, StoredNumber> {
@@ -111,9 +118,16 @@ export class SqliteNumberRepository implements NumberRepository {
     return out;
   }
 
-  /** Applies every write if each expected revision holds, else none (one IMMEDIATE transaction). */
-  commit(batch: CommitBatch): Promise<readonly number[]> {
-    return settle(() => this.#commit(batch));
+  /**
+   * Applies every write if each expected revision holds, else none (one IMMEDIATE transaction).
+   * Answers with the revisions at once; a conflict or a driver failure is a rejected promise.
+   */
+  commit(batch: CommitBatch): Awaitable<readonly number[]> {
+    try {
+      return this.#commit(batch);
+    } catch (error) {
+      return refused(error);
+    }
   }
 
   /** `commit`, synchronously: for work inside a surrounding transaction (seeding a new database). */
