@@ -276,7 +276,9 @@ export function* runTransition(
   if (request.sets?.carrier !== undefined) edit.set("carrier", request.sets.carrier);
   if (request.sets?.portedIn !== undefined) edit.set("portedIn", request.sets.portedIn);
   const dryRun = request.dryRun === true;
-  for (const step of decision.steps) {
+  const steps = decision.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
     const failure = PORT_STEPS.has(step.name)
       ? yield* portStep(ctx, step, edit, request)
       : runStep(ctx, step, edit, request);
