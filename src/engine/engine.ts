@@ -55,15 +55,22 @@ function storeFailure(thrown: unknown): Result<never> {
 
 /**
  * Runs an operation so that a failing port of our own (the repository or the account
- * directory throwing) is answered as `database_error` instead of escaping as an exception.
+ * directory throwing) is answered as `database_error` instead of escaping as an exception;
+ * synchronous when the operation is (one number of a collection pass).
  */
-function guarded<T>(operation: () => Awaitable<Result<T>>): Promise<Result<T>> {
+function shielded<T>(operation: () => Awaitable<Result<T>>): Awaitable<Result<T>> {
   try {
     const answer = operation();
-    return answer instanceof Promise ? answer.catch(storeFailure) : Promise.resolve(answer);
+    return answer instanceof Promise ? answer.catch(storeFailure) : answer;
   } catch (thrown) {
-    return Promise.resolve(storeFailure(thrown));
+    return storeFailure(thrown);
   }
+}
+
+/** {@link shielded}, answered as a promise (the engine's public single-number operations). */
+function guarded<T>(operation: () => Awaitable<Result<T>>): Promise<Result<T>> {
+  const answer = shielded(operation);
+  return answer instanceof Promise ? answer : Promise.resolve(answer);
 }
 
 /** A bulk request: the numbers (as given) and who asks. */
@@ -281,22 +288,35 @@ export class NumberEngine {
   createMany(
     request: ChargedBatchRequest & Omit<CreateRequest, "number" | "dryRun" | "requester">,
   ): Promise<Result<BatchOutcome>> {
-    const { acceptCharges, ...create } = request;
+    const { account, requester, publicFields, createWithState } = request;
+    // Each number's request is a literal: spreading a request and adding `number` to it costs
+    // V8 (Node 20) microseconds per object, which showed in B1c's profile.
     return this.#batch(request.numbers, (numbers) =>
       runDryThenReal(
         this.#ctx,
         numbers,
-        (ctx, number, dryRun) => guarded(() => createNumber(ctx, { ...create, number, dryRun })),
-        acceptCharges === true,
+        (ctx, number, dryRun) =>
+          shielded(() =>
+            createNumber(ctx, {
+              number,
+              account,
+              requester,
+              publicFields,
+              createWithState,
+              dryRun,
+            }),
+          ),
+        request.acceptCharges === true,
       ),
     );
   }
 
   /** Bulk update: each number patched for real, successes kept even when others fail. */
   updateMany(request: BatchRequest & Omit<UpdateRequest, "number">): Promise<Result<BatchOutcome>> {
+    const { requester, patch, dryRun } = request;
     return this.#batch(request.numbers, (numbers) =>
       runPass(this.#ctx, numbers, (ctx, number) =>
-        guarded(() => updateNumber(ctx, { ...request, number })),
+        shielded(() => updateNumber(ctx, { number, requester, patch, dryRun })),
       ),
     );
   }
@@ -305,9 +325,10 @@ export class NumberEngine {
   releaseMany(
     request: BatchRequest & Omit<ReleaseRequest, "number">,
   ): Promise<Result<BatchOutcome>> {
+    const { requester, hard } = request;
     return this.#batch(request.numbers, (numbers) =>
       runPass(this.#ctx, numbers, (ctx, number) =>
-        guarded(() => releaseNumber(ctx, { ...request, number })),
+        shielded(() => releaseNumber(ctx, { number, requester, hard })),
       ),
     );
   }
@@ -316,25 +337,26 @@ export class NumberEngine {
   activateMany(
     request: ChargedBatchRequest & Omit<MoveToAccountRequest, "number" | "dryRun">,
   ): Promise<Result<BatchOutcome>> {
-    const { acceptCharges, ...activate } = request;
+    const { account, requester, holdFor } = request;
     return this.#batch(request.numbers, (numbers) =>
       runDryThenReal(
         this.#ctx,
         numbers,
         (ctx, number, dryRun) =>
-          guarded(() => activateNumber(ctx, { ...activate, number, dryRun })),
-        acceptCharges === true,
+          shielded(() => activateNumber(ctx, { number, account, requester, holdFor, dryRun })),
+        request.acceptCharges === true,
       ),
     );
   }
 
+  /** Validates a collection's numbers, then runs the pass (synchronously when its ports allow). */
   async #batch(
     raw: JsonValue | undefined,
-    run: (numbers: readonly string[]) => Promise<BatchOutcome>,
+    pass: (numbers: readonly string[]) => Awaitable<BatchOutcome>,
   ): Promise<Result<BatchOutcome>> {
     const valid = validateBatch(raw, this.#ctx.rules);
     if (!valid.ok) return fail(valid.error);
-    return { ok: true, value: await run(valid.numbers) };
+    return { ok: true, value: await pass(valid.numbers) };
   }
 }
 

@@ -53,12 +53,8 @@ function* write(
           ),
         ];
   try {
-    const written = writeOf(number, after ?? null, before, events);
-    yield* wait(
-      ctx.commitWrite(
-        change?.unlessPorting === true ? { ...written, unlessPorting: true } : written,
-      ),
-    );
+    const unlessPorting = change?.unlessPorting === true;
+    yield* wait(ctx.commitWrite(writeOf(number, after ?? null, before, events, unlessPorting)));
     return ok(undefined);
   } catch (thrown) {
     return fail({ reason: "database_error", cause: writeFailureCause(thrown) });

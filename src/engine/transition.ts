@@ -118,7 +118,7 @@ function* carrierCall(
   const carrier = ctx.carrier(edit.now.carrier);
   if (carrier === undefined)
     return op === "acquire" ? { error: { reason: "carrier_not_specified" } } : undefined;
-  const snapshot: NumberRecord = { ...edit.now };
+  const snapshot = edit.snapshot();
   const outcome = yield* wait(
     callPort<AcquireResult | void>(ctx.config.port_call_timeout_ms, () =>
       op === "acquire" ? carrier.acquire(snapshot) : carrier.disconnect(snapshot),
@@ -171,7 +171,9 @@ function* portStep(
       if (!dryRun && resumes !== "disconnect") yield* carrierCall(ctx, edit, "disconnect");
       return undefined;
     default:
-      yield* onFeatures(edit, (view) => runDeleteHooks(ctx, view, dryRun));
+      // The delete hooks only remove features: a record with none but `local` has nothing to remove.
+      if (!featuresAtRest(edit.now))
+        yield* onFeatures(edit, (view) => runDeleteHooks(ctx, view, dryRun));
       return undefined;
   }
 }
@@ -202,11 +204,14 @@ function runStep(ctx: EngineContext, step: Step, edit: RecordEdit, request: Move
       else edit.set("holdExpires", ctx.now() + seconds);
       return;
     }
-    case "strip":
-      edit.set("features", edit.now.carrier === LOCAL_CARRIER ? { local: {} } : {});
-      edit.set("public", {});
+    case "strip": {
+      // Equal values are left in place: a replaced field is one more for finalization to walk.
+      const features = edit.now.carrier === LOCAL_CARRIER ? { local: {} } : {};
+      if (!jsonEqual(edit.now.features, features)) edit.set("features", features);
+      if (!jsonEqual(edit.now.public, {})) edit.set("public", {});
       edit.unset("usedBy");
       return;
+    }
     case "unwindHistory": {
       const releaser = edit.now.assignedTo;
       const history = unwoundHistory(edit.now.reserveHistory, releaser);

@@ -74,31 +74,45 @@ export class UnitOfWork {
     for (const number of numbers) this.#pending.delete(number);
   }
 
-  /** Commits every staged write in one batch with `answers` through `store` (the engine context, which publishes the events), then empties the unit; throws what the store throws. */
-  async commit(
+  /**
+   * Commits every staged write in one batch with `answers` through `store` (the engine context,
+   * which publishes the events), then empties the unit; throws (or rejects with) what the store
+   * throws. Synchronous when the store answers synchronously.
+   */
+  commit(
     store: { commit(batch: CommitBatch): Awaitable<unknown> },
     answers: readonly KeptAnswer[] = [],
-  ): Promise<void> {
+  ): Awaitable<void> {
     const portRequests = this.#portRequests.splice(0);
     const guards = this.#guards.splice(0);
     if (this.#pending.size === 0 && answers.length === 0 && portRequests.length === 0) return;
-    const writes = [...this.#pending.values()].map((p) => p.write);
-    await store.commit({
+    const writes: NumberWrite[] = [];
+    for (const pending of this.#pending.values()) writes.push(pending.write);
+    const committed = store.commit({
       writes,
       ...(answers.length === 0 ? {} : { answers }),
       ...(portRequests.length === 0 ? {} : { portRequests }),
       ...(guards.length === 0 ? {} : { guards }),
     });
+    if (committed instanceof Promise) return committed.then(() => this.#pending.clear());
     this.#pending.clear();
   }
 }
 
-/** The write that stores `record` over what was read (`before`), carrying its events. */
+/**
+ * The write that stores `record` over what was read (`before`), carrying its events, refused by
+ * the store while a porting request holds the number when `unlessPorting` (a create). Built as
+ * one literal: adding a key to a spread copy costs V8 (Node 20) microseconds per object.
+ */
 export function writeOf(
   number: string,
   record: NumberRecord | null,
   before: StoredNumber | undefined,
   events: readonly NumberEventDraft[],
+  unlessPorting = false,
 ): NumberWrite {
-  return { number, record, expected: before?.revision ?? null, events };
+  const expected = before?.revision ?? null;
+  return unlessPorting
+    ? { number, record, expected, events, unlessPorting: true }
+    : { number, record, expected, events };
 }
