@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SqliteAccountDirectory } from "../../src/adapters/sqlite/sqlite-accounts.js";
+import type { Account } from "../../src/domain/accounts.js";
 import { sqliteOpener, tempFolder } from "../support/sqlite.js";
 
 describe("SqliteAccountDirectory's cache", () => {
@@ -24,6 +25,24 @@ describe("SqliteAccountDirectory's cache", () => {
     ]);
     expect((await mine.get("acme"))?.enabled).toBe(false);
     expect((await mine.get("beta"))?.tree).toEqual(["root", "acme"]);
+  });
+
+  it("checks the file once per synchronous run: another connection's change shows from the next run", async () => {
+    const path = join(folder, "runs.db");
+    const mine = new SqliteAccountDirectory(open(path).db);
+    const theirs = new SqliteAccountDirectory(open(path).db);
+    theirs.put([{ id: "root", master: true }]);
+    await Promise.resolve();
+    const before = mine.get("root");
+    theirs.put([{ id: "root", master: true, reseller: true }]);
+    const sameRun = mine.get("root");
+    await Promise.resolve();
+    const nextRun = mine.get("root");
+    expect([before, sameRun, nextRun].map((account) => (account as Account).reseller)).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it("sees its own writes at once", async () => {

@@ -12,7 +12,10 @@ import { refused } from "./settle.js";
  * The account directory in the `accounts` table of a SQLite database, beside the numbers.
  * Accounts read are kept in memory until the database changes under another connection
  * (`PRAGMA data_version`) or this directory writes: every operation reads several accounts,
- * and they rarely change.
+ * and they rarely change. The version is checked once per run of synchronous work (the first
+ * read after the microtask queue last ran), not on every read: an engine operation reads its
+ * accounts in one such run, and a change committed by another connection while it runs is
+ * ordered after it either way.
  */
 export class SqliteAccountDirectory implements AccountDirectory {
   readonly #db: Database.Database;
@@ -20,6 +23,11 @@ export class SqliteAccountDirectory implements AccountDirectory {
   readonly #version: Database.Statement<[], number>;
   readonly #cache = new Map<string, Account | undefined>();
   #seen = -1;
+  /** True from the first read of a synchronous run until the microtask queue runs. */
+  #checked = false;
+  readonly #recheck = (): void => {
+    this.#checked = false;
+  };
 
   /** Prepares the statements on a database opened by `openSqliteDatabase`. */
   constructor(db: Database.Database) {
@@ -31,10 +39,14 @@ export class SqliteAccountDirectory implements AccountDirectory {
   /** Reads one account, synchronously (a driver failure is a rejected promise). */
   get(id: string): Awaitable<Account | undefined> {
     try {
-      const version = this.#version.get() as number;
-      if (version !== this.#seen) {
-        this.#cache.clear();
-        this.#seen = version;
+      if (!this.#checked) {
+        const version = this.#version.get() as number;
+        if (version !== this.#seen) {
+          this.#cache.clear();
+          this.#seen = version;
+        }
+        this.#checked = true;
+        queueMicrotask(this.#recheck);
       }
       if (this.#cache.has(id)) return this.#cache.get(id);
       const doc = this.#get.get(id);
