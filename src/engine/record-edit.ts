@@ -75,9 +75,12 @@ export class RecordEdit {
     (this.now as Record<string, unknown>)[key] = undefined;
   }
 
-  /** The record as it now stands, as a copy of its own (what a carrier is shown); absent fields hold undefined. */
+  /** The record as it now stands, as a plain record of its own (what a carrier is shown). */
   snapshot(): NumberRecord {
-    return mirrorOf(this.now);
+    const copy: Record<string, unknown> = {};
+    const now: Readonly<Record<string, unknown>> = this.now;
+    for (const key in now) if (now[key] !== undefined) copy[key] = now[key];
+    return copy as unknown as NumberRecord;
   }
 
   /**
