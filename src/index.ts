@@ -104,6 +104,7 @@ export type {
 export type { PortRequestService } from "./engine/port-requests/service.js";
 export type { PortAsker } from "./engine/port-requests/access.js";
 export type { PortMove } from "./engine/port-requests/moves.js";
+export type { Awaitable } from "./ports/awaitable.js";
 export type { AccountDirectory } from "./ports/accounts.js";
 export type {
   AcquireResult,

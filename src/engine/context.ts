@@ -67,6 +67,12 @@ function* loadAccounts(
   return (id) => loaded.get(id);
 }
 
+/** True when `lookup` has every named account. */
+function knowsAll(lookup: AccountLookup, ids: readonly (string | undefined)[]): boolean {
+  for (const id of ids) if (id && lookup(id) === undefined) return false;
+  return true;
+}
+
 /** Reads nothing: the port requests of an engine built without a port request store. */
 const NO_PORT_REQUESTS: PortRequestRepository = {
   getPortRequest: () => Promise.resolve(undefined),
@@ -164,7 +170,7 @@ export class EngineContext {
     ids: readonly (string | undefined)[],
     known?: AccountLookup,
   ): Awaitable<AccountLookup> {
-    if (known !== undefined && ids.every((id) => !id || known(id) !== undefined)) return known;
+    if (known !== undefined && knowsAll(known, ids)) return known;
     return run(loadAccounts(this.deps.accounts, ids));
   }
 }

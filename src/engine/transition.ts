@@ -272,11 +272,13 @@ export function* runTransition(
     const cause = decision.cause ?? `from ${record.state} to ${EVENT_TARGETS[request.event]}`;
     return fail({ reason: "invalid_state_transition", cause });
   }
-  const edit = new RecordEdit(record);
+  const edit = new RecordEdit(record, request.dryRun === true);
   if (request.sets?.carrier !== undefined) edit.set("carrier", request.sets.carrier);
   if (request.sets?.portedIn !== undefined) edit.set("portedIn", request.sets.portedIn);
   const dryRun = request.dryRun === true;
-  for (const step of decision.steps) {
+  const steps = decision.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
     const failure = PORT_STEPS.has(step.name)
       ? yield* portStep(ctx, step, edit, request)
       : runStep(ctx, step, edit, request);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dataRevision } from "../../src/http/revision.js";
@@ -21,6 +22,35 @@ describe("the envelope's revision", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("is the SHA-1 of the data's JSON, also for large objects hashed member by member", () => {
+    const sha1Of = (value: unknown): string =>
+      createHash("sha1")
+        .update(JSON.stringify(value) ?? "")
+        .digest("hex")
+        .slice(0, 32);
+    // Over 64 keys a reply is hashed member by member (a collection's `{"success": {...}}`).
+    const large = fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), {
+      minKeys: 60,
+      maxKeys: 90,
+    });
+    fc.assert(
+      fc.property(
+        large,
+        fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+        fc.string(),
+        (big, small, key) => {
+          for (const data of [big, { [key]: big }, { ...small, [key]: big }, [big], small]) {
+            expect(dataRevision(data)).toBe(sha1Of(data));
+          }
+          // Members JSON leaves out (undefined, functions) are left out the same way.
+          const holes = { ...big, hole: undefined, fn: () => 1, [key]: big };
+          expect(dataRevision(holes)).toBe(sha1Of(holes));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
