@@ -32,16 +32,26 @@ const finish = (draft: WritableRecord): NumberRecord => immer.finishDraft(draft 
  * whole.
  */
 export class RecordEdit {
-  readonly #draft: WritableRecord;
+  /** The immer draft the writes go to; undefined in a dry run's edit. */
+  readonly #draft: WritableRecord | undefined;
+  readonly #base: NumberRecord;
+  /** A dry run's changed copy, made and written the way immer makes and writes its copy. */
+  #copy: Record<string, unknown> | undefined;
   /**
    * The record as the writes so far have made it (read it; write through `set` and `unset`).
    * Every field is an own key, an absent optional one holding undefined.
    */
   readonly now: Readonly<WritableRecord>;
 
-  /** Starts editing `record`. */
-  constructor(record: NumberRecord) {
-    this.#draft = draftOf(record);
+  /**
+   * Starts editing `record`. A dry run's edit (nothing it gives is written) makes no immer
+   * draft: it keeps the copy immer would make (a shallow copy of the record at the first change,
+   * written key by key) and freezes it the way immer's finalization does, so `finish` gives
+   * the same record as the draft would, without the proxy's traps and finalization walk.
+   */
+  constructor(record: NumberRecord, dryRun = false) {
+    this.#draft = dryRun ? undefined : draftOf(record);
+    this.#base = record;
     this.now = mirrorOf(record);
   }
 
@@ -52,14 +62,16 @@ export class RecordEdit {
   set<K extends keyof WritableRecord>(key: K, value: WritableRecord[K]): void {
     if (this.now[key] === value) return;
     if (typeof value === "object") freeze(value, true);
-    this.#draft[key] = value;
+    if (this.#draft === undefined) this.#changed()[key] = value;
+    else this.#draft[key] = value;
     (this.now as WritableRecord)[key] = value;
   }
 
   /** Removes an optional field; removing an absent one is a no-op. */
   unset(key: "assignedTo" | "prevAssignedTo" | "usedBy" | "holdExpires" | "pendingOrder"): void {
     if (this.now[key] === undefined) return;
-    delete this.#draft[key];
+    if (this.#draft === undefined) delete this.#changed()[key];
+    else delete this.#draft[key];
     (this.now as Record<string, unknown>)[key] = undefined;
   }
 
@@ -71,9 +83,18 @@ export class RecordEdit {
     return copy as unknown as NumberRecord;
   }
 
-  /** The new record: the original itself when nothing changed. Ends the edit. */
+  /**
+   * The new record: the original itself when nothing changed. Ends the edit. Deeply frozen
+   * either way, as immer's auto-freeze leaves it.
+   */
   finish(): NumberRecord {
-    return finish(this.#draft);
+    if (this.#draft !== undefined) return finish(this.#draft);
+    return freeze((this.#copy ?? this.#base) as NumberRecord, true);
+  }
+
+  /** A dry run's copy, made at the first change as immer copies a plain object. */
+  #changed(): Record<string, unknown> {
+    return (this.#copy ??= { ...this.#base });
   }
 }
 

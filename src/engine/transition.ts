@@ -272,7 +272,7 @@ export function* runTransition(
     const cause = decision.cause ?? `from ${record.state} to ${EVENT_TARGETS[request.event]}`;
     return fail({ reason: "invalid_state_transition", cause });
   }
-  const edit = new RecordEdit(record);
+  const edit = new RecordEdit(record, request.dryRun === true);
   if (request.sets?.carrier !== undefined) edit.set("carrier", request.sets.carrier);
   if (request.sets?.portedIn !== undefined) edit.set("portedIn", request.sets.portedIn);
   const dryRun = request.dryRun === true;
