@@ -66,7 +66,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       output.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });
   const app = createHonoApp(handler, {
-    log: output.log,
+    // No access log is timed and formatted when nobody reads it.
+    ...(options.output === undefined ? {} : { log: output.log }),
     maxUploadBytes: world.engine.config.port_attachment_max_bytes,
   });
   return new Promise((resolve, reject) => {

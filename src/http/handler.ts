@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { dataRevision } from "./revision.js";
 import { errorObject } from "../domain/errors.js";
 import { errorJson } from "./error-mapping.js";
@@ -52,6 +52,26 @@ function revisionOf(reply: Reply): string {
   return reply.kind === "success" ? dataRevision(reply.data) : "";
 }
 
+/** A reply in its envelope, with its revision. */
+function respond(reply: Reply, meta: EnvelopeMeta): ApiResponse {
+  return envelope(reply, { ...meta, revision: revisionOf(reply) });
+}
+
+/** Random bytes handed out 16 at a time as request ids, refilled when used up. */
+const idPool = Buffer.alloc(4096);
+let idOffset = idPool.length;
+
+/** A random 32-hex-digit request id (a slice of a pooled random buffer: no UUID to format and strip). */
+function randomRequestId(): string {
+  if (idOffset === idPool.length) {
+    randomFillSync(idPool);
+    idOffset = 0;
+  }
+  const id = idPool.toString("hex", idOffset, idOffset + 16);
+  idOffset += 16;
+  return id;
+}
+
 /**
  * Builds the transport-agnostic phone_numbers API handler: routing (404/405), credentials
  * (401, decisions.md D11), the account gate (403), body parsing (400/413), then the operation,
@@ -65,7 +85,7 @@ function revisionOf(reply: Reply): string {
  */
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const route = createRouter(ROUTES);
-  const nextId = options.requestId ?? (() => randomUUID().replaceAll("-", ""));
+  const nextId = options.requestId ?? randomRequestId;
 
   /** The gate, the body and the operation, for a routed and authenticated request. */
   async function dispatch(
@@ -92,23 +112,22 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   }
 
   async function handle(request: ApiRequest, meta: EnvelopeMeta): Promise<ApiResponse> {
-    const respond = (reply: Reply): ApiResponse =>
-      envelope(reply, { ...meta, revision: revisionOf(reply) });
     const found = route(request.method, request.path);
-    if (!found.ok) return respond(found.reply);
+    if (!found.ok) return respond(found.reply, meta);
     const token = meta.authToken;
     const requester =
       token === "" ? undefined : await storeCall(() => options.tokens.accountFor(token));
     if (requester === undefined && found.match.route.auth === "required")
-      return respond(UNAUTHENTICATED);
-    const answer = async (engine: NumberEngine): Promise<ApiResponse> =>
-      respond(await dispatch(engine, found.match, requester, request));
+      return respond(UNAUTHENTICATED, meta);
     // extensions.md X2: keys count only on writes by an authenticated account.
     const key = requester === undefined ? undefined : idempotencyKeyOf(request);
-    if (requester === undefined || key === undefined) return answer(options.engine);
-    if (!validKey(key)) return respond(INVALID_KEY);
+    if (requester === undefined || key === undefined)
+      return respond(await dispatch(options.engine, found.match, requester, request), meta);
+    if (!validKey(key)) return respond(INVALID_KEY, meta);
+    const answer = async (engine: NumberEngine): Promise<ApiResponse> =>
+      respond(await dispatch(engine, found.match, requester, request), meta);
     const keyed = await runKeyed(options.engine, requester, key, request, answer, meta);
-    return "refusal" in keyed ? respond(keyed.refusal) : keyed.response;
+    return "refusal" in keyed ? respond(keyed.refusal, meta) : keyed.response;
   }
 
   return async (request) => {

@@ -59,13 +59,19 @@ export function createRouter(routes: readonly Route[]) {
     };
   });
   templates.sort((a, b) => b.literals - a.literals);
+  // Only templates with as many segments as the path can match it: grouped by that count.
+  const bySegments = new Map<number, Template[]>();
+  for (const template of templates) {
+    const count = template.segments.length;
+    bySegments.set(count, [...(bySegments.get(count) ?? []), template]);
+  }
   return (
     method: string,
     path: string,
   ): { ok: true; match: RouteMatch } | { ok: false; reply: Reply } => {
     const query = path.indexOf("?");
     const raw = splitPath(query < 0 ? path : path.slice(0, query));
-    for (const template of templates) {
+    for (const template of bySegments.get(raw.length) ?? []) {
       let params: Record<string, string> | undefined;
       try {
         params = matchTemplate(template, raw);

@@ -1,6 +1,8 @@
+import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { createHonoApp } from "../../src/http/hono-app.js";
 import type { ApiRequest } from "../../src/http/types.js";
+import { serveApp } from "../checks/keep-alive.js";
 
 /** A handler that records what it received and answers 201 with a header. */
 function recording() {
@@ -71,5 +73,42 @@ describe("the Hono front end", () => {
     await app.request("/v2/phone_numbers?prefix=415");
 
     expect(seen[0]?.body).toBeUndefined();
+  });
+
+  it("gives the handler the same request through the Node server as through app.request", async () => {
+    const { app, seen } = recording();
+    const path = "/v2/accounts/a/phone_numbers/%2B14155550100";
+    const query = "?city=San%20Francisco&x=1&x=2&empty=&plus=a+b";
+    await app.request(`${path}${query}`, {
+      headers: [
+        ["X-Auth-Token", "tok"],
+        ["X-Repeated", "one"],
+        ["x-repeated", "two"],
+        ["Host", "h"],
+      ],
+    });
+    const { port, close } = await serveApp(app);
+    try {
+      const head =
+        `GET ${path}${query} HTTP/1.1\r\nHost: h\r\nX-Auth-Token: tok\r\n` +
+        "X-Repeated: one\r\nx-repeated: two\r\nConnection: close\r\n\r\n";
+      await new Promise<void>((resolve, reject) => {
+        const socket = net.connect(port, "127.0.0.1", () => socket.end(head));
+        socket.on("data", () => undefined);
+        socket.on("close", () => resolve());
+        socket.on("error", reject);
+      });
+    } finally {
+      close();
+    }
+
+    const [inProcess, overNode] = seen;
+    expect(overNode).toEqual({ ...inProcess, headers: overNode?.headers });
+    expect(overNode?.query).toEqual({ city: "San Francisco", x: "2", empty: "", plus: "a b" });
+    expect(overNode?.headers).toMatchObject({
+      ...inProcess?.headers,
+      "x-repeated": "one, two",
+      connection: "close",
+    });
   });
 });
