@@ -49,11 +49,13 @@ export interface EngineDeps {
 
 const randomId = (): string => randomBytes(16).toString("hex");
 
+const knowsNone = (): boolean => false;
+
 /** Reads accounts and their ancestors, each once, from the directory (undefined: it has none). */
 function* readAccounts(
   directory: AccountDirectory,
   ids: readonly (string | undefined)[],
-  known: (id: string) => boolean = () => false,
+  known: (id: string) => boolean = knowsNone,
 ): Flow<Map<string, Account | undefined>> {
   const read = new Map<string, Account | undefined>();
   const pending = ids.filter((id): id is string => Boolean(id));
@@ -68,14 +70,11 @@ function* readAccounts(
   return read;
 }
 
-/** Loads accounts and their ancestors, each once, into a lookup. */
-function* loadAccounts(
-  directory: AccountDirectory,
-  ids: readonly (string | undefined)[],
-): Flow<AccountLookup> {
-  const read = yield* readAccounts(directory, ids);
-  return (id) => read.get(id);
-}
+/** A lookup over accounts read by {@link readAccounts}. */
+const lookupOf =
+  (read: ReadonlyMap<string, Account | undefined>): AccountLookup =>
+  (id) =>
+    read.get(id);
 
 /**
  * The accounts of one request (a collection's passes): each read from the directory once, so
@@ -219,6 +218,7 @@ export class EngineContext {
     if (known !== undefined && knowsAll(known, ids)) return known;
     const memo = this.accountMemo;
     if (memo !== undefined) return memo.accounts(this.deps.accounts, ids);
-    return run(loadAccounts(this.deps.accounts, ids));
+    const read = run(readAccounts(this.deps.accounts, ids));
+    return read instanceof Promise ? read.then(lookupOf) : lookupOf(read);
   }
 }
