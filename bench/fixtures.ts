@@ -1,4 +1,7 @@
 // Shared fixtures of the bench suites: the account tree and number generators.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AccountSpec } from "../src/adapters/memory/memory-accounts.js";
 
 /** root (master) → acme (reseller, may add numbers) → acme_sales (customer). */
@@ -14,3 +17,17 @@ export const nanp = (i: number): string => `+1415${String(i).padStart(7, "0")}`;
 /** `count` distinct NANP numbers. */
 export const numbers = (count: number): string[] =>
   Array.from({ length: count }, (_, i) => nanp(i));
+
+/** Scratch folders made by {@link scratchFolder}, removed together when the process exits. */
+const scratch: string[] = [];
+
+/** A fresh temporary folder, removed at exit (one exit listener for all of them). */
+export function scratchFolder(prefix: string): string {
+  if (scratch.length === 0)
+    process.once("exit", () => {
+      for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
+    });
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(folder);
+  return folder;
+}

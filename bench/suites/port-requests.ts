@@ -1,14 +1,12 @@
 // PR1, PR1s: completing a port request of 1,000 numbers beside a collection create of the same
 // 1,000 numbers, on the same store, in the same run (issue 14 'Speed': at most 2x the time).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AccountSpec } from "../../src/adapters/memory/memory-accounts.js";
 import { createMemoryWorld } from "../../src/compose/memory-world.js";
 import { createSqliteWorld } from "../../src/compose/sqlite-world.js";
 import type { World } from "../../src/compose/world.js";
 import { throughput, type BenchCase, type Probe } from "../harness.js";
-import { nanp } from "../fixtures.js";
+import { nanp, scratchFolder } from "../fixtures.js";
 
 const SIZE = 1_000;
 
@@ -26,8 +24,7 @@ type Store = "memory" | "sqlite";
 /** A new world on the store (SQLite: a new file, removed at exit). */
 async function worldOn(store: Store): Promise<World & { close?: () => void }> {
   if (store === "memory") return createMemoryWorld({ accounts: PORT_ACCOUNTS });
-  const folder = mkdtempSync(join(tmpdir(), "numbers-bench-port-"));
-  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+  const folder = scratchFolder("numbers-bench-port-");
   return createSqliteWorld({ path: join(folder, "port.db"), accounts: PORT_ACCOUNTS });
 }
 

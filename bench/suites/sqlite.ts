@@ -1,6 +1,4 @@
 // S1-S4: the SQLite store beside raw better-sqlite3 doing the same work in the same run.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openSqliteDatabase } from "../../src/adapters/sqlite/sqlite-database.js";
 import { SqliteNumberRepository } from "../../src/adapters/sqlite/sqlite-repository.js";
@@ -8,15 +6,13 @@ import { createSqliteWorld } from "../../src/compose/sqlite-world.js";
 import { makeRecord, type NumberRecord } from "../../src/domain/record.js";
 import type { NumberWrite } from "../../src/ports/repository.js";
 import { latency, throughput, type BenchCase, type Probe } from "../harness.js";
-import { ACCOUNTS, nanp } from "../fixtures.js";
+import { ACCOUNTS, nanp, scratchFolder } from "../fixtures.js";
 
 const NOW = 63_700_000_000;
 
 /** A fresh folder for one probe's file (removed at exit). */
 function scratchFile(name: string): string {
-  const folder = mkdtempSync(join(tmpdir(), "numbers-bench-"));
-  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
-  return join(folder, name);
+  return join(scratchFolder("numbers-bench-"), name);
 }
 
 const available = (i: number): NumberRecord =>

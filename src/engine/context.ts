@@ -49,22 +49,60 @@ export interface EngineDeps {
 
 const randomId = (): string => randomBytes(16).toString("hex");
 
+/** Reads accounts and their ancestors, each once, from the directory (undefined: it has none). */
+function* readAccounts(
+  directory: AccountDirectory,
+  ids: readonly (string | undefined)[],
+  known: (id: string) => boolean = () => false,
+): Flow<Map<string, Account | undefined>> {
+  const read = new Map<string, Account | undefined>();
+  const pending = ids.filter((id): id is string => Boolean(id));
+  while (pending.length > 0) {
+    const id = pending.pop() as string;
+    if (read.has(id) || known(id)) continue;
+    const account = yield* wait(directory.get(id));
+    read.set(id, account);
+    if (account === undefined) continue;
+    for (const ancestor of account.tree) if (!read.has(ancestor)) pending.push(ancestor);
+  }
+  return read;
+}
+
 /** Loads accounts and their ancestors, each once, into a lookup. */
 function* loadAccounts(
   directory: AccountDirectory,
   ids: readonly (string | undefined)[],
 ): Flow<AccountLookup> {
-  const loaded = new Map<string, Account>();
-  const pending = ids.filter((id): id is string => Boolean(id));
-  while (pending.length > 0) {
-    const id = pending.pop() as string;
-    if (loaded.has(id)) continue;
-    const account = yield* wait(directory.get(id));
-    if (account === undefined) continue;
-    loaded.set(id, account);
-    for (const ancestor of account.tree) if (!loaded.has(ancestor)) pending.push(ancestor);
+  const read = yield* readAccounts(directory, ids);
+  return (id) => read.get(id);
+}
+
+/**
+ * The accounts of one request (a collection's passes): each read from the directory once, so
+ * every number of the request is decided on the same view of them. Only whole reads (an
+ * account with all its ancestors) are kept; a read that failed leaves nothing behind.
+ */
+class AccountMemo {
+  readonly #accounts = new Map<string, Account | undefined>();
+  /** One lookup over every account read so far (accounts are only ever added). */
+  readonly lookup: AccountLookup = (id) => this.#accounts.get(id);
+
+  /** The lookup when every id (and so its ancestors) was read, else reads the missing ones first. */
+  accounts(
+    directory: AccountDirectory,
+    ids: readonly (string | undefined)[],
+  ): Awaitable<AccountLookup> {
+    for (const id of ids) {
+      if (id && !this.#accounts.has(id)) return run(this.#read(directory, ids));
+    }
+    return this.lookup;
   }
-  return (id) => loaded.get(id);
+
+  *#read(directory: AccountDirectory, ids: readonly (string | undefined)[]): Flow<AccountLookup> {
+    const read = yield* readAccounts(directory, ids, (id) => this.#accounts.has(id));
+    for (const [id, account] of read) this.#accounts.set(id, account);
+    return this.lookup;
+  }
 }
 
 /** True when `lookup` has every named account. */
@@ -109,6 +147,14 @@ export class EngineContext {
     this.portRequests = deps.portRequests ?? NO_PORT_REQUESTS;
     this.newId = deps.newId ?? randomId;
     this.bus = new EventBus(deps.onSubscriberError);
+  }
+
+  /** The accounts read for the request this context serves; undefined: read on every lookup. */
+  readonly accountMemo: AccountMemo | undefined = undefined;
+
+  /** The same engine state reading each account once for a whole request (a collection call). */
+  withAccountMemo(): EngineContext {
+    return Object.create(this, { accountMemo: { value: new AccountMemo() } }) as EngineContext;
   }
 
   /** The same engine state with writes staged in `unit` instead of committed one by one. */
@@ -171,6 +217,8 @@ export class EngineContext {
     known?: AccountLookup,
   ): Awaitable<AccountLookup> {
     if (known !== undefined && knowsAll(known, ids)) return known;
+    const memo = this.accountMemo;
+    if (memo !== undefined) return memo.accounts(this.deps.accounts, ids);
     return run(loadAccounts(this.deps.accounts, ids));
   }
 }

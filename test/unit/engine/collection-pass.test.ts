@@ -5,6 +5,8 @@ import { ManualClock } from "../../../src/adapters/memory/manual-clock.js";
 import { MemoryNumberRepository } from "../../../src/adapters/memory/memory-repository.js";
 import { makeRecord } from "../../../src/domain/record.js";
 import { NumberEngine } from "../../../src/engine/engine.js";
+import type { Account } from "../../../src/domain/accounts.js";
+import type { AccountDirectory } from "../../../src/ports/accounts.js";
 import type { CommitBatch, NumberRepository } from "../../../src/ports/repository.js";
 import { putRecord } from "../../../src/testing/repository-fixtures.js";
 import { STANDARD_TREE } from "../../support/accounts.js";
@@ -27,13 +29,17 @@ function spiedRepository(beforeCommit?: (batch: CommitBatch) => Promise<void>) {
   return { inner, repository, commits };
 }
 
-async function engineOver(repository: NumberRepository, inner: MemoryNumberRepository) {
+async function engineOver(
+  repository: NumberRepository,
+  inner: MemoryNumberRepository,
+  accounts: AccountDirectory = new MemoryAccountDirectory(STANDARD_TREE),
+) {
   for (const number of NUMBERS) {
     await putRecord(inner, makeRecord({ number, state: "available", now: NOW }), null);
   }
   return new NumberEngine({
     repository,
-    accounts: new MemoryAccountDirectory(STANDARD_TREE),
+    accounts,
     clock: new ManualClock(NOW),
     carriers: [new LocalCarrier(inner)],
   });
@@ -111,5 +117,59 @@ describe("a collection pass commits its numbers together (collections.md §2)", 
       "+15555": "not_reconcilable",
     });
     expect(await Promise.all(NUMBERS.map(async (n) => inner.get(n)))).toEqual(before);
+  });
+
+  it("reads each account once for the whole request, not once per number and pass", async () => {
+    const { inner, repository } = spiedRepository();
+    const reads: string[] = [];
+    const directory = new MemoryAccountDirectory(STANDARD_TREE);
+    const accounts: AccountDirectory = {
+      get: (id) => {
+        reads.push(id);
+        return directory.get(id);
+      },
+    };
+    const engine = await engineOver(repository, inner, accounts);
+
+    const result = await engine.activateMany({
+      numbers: NUMBERS,
+      account: "acme_sales",
+      requester: "acme",
+    });
+
+    expect(result.ok && result.value.succeeded.size).toBe(NUMBERS.length);
+    expect(reads.toSorted()).toEqual(["acme", "acme_sales", "root"]);
+  });
+
+  it("keeps no half-read accounts: a number whose account read failed fails alone, the next reads again", async () => {
+    const { inner, repository } = spiedRepository();
+    const directory = new MemoryAccountDirectory(STANDARD_TREE);
+    let rootReads = 0;
+    const accounts: AccountDirectory = {
+      get: (id): Promise<Account | undefined> => {
+        // The first read of the root (an ancestor of both accounts) fails.
+        if (id === "root" && ++rootReads === 1) return Promise.reject(new Error("directory down"));
+        return Promise.resolve(directory.get(id));
+      },
+    };
+    const engine = await engineOver(repository, inner, accounts);
+
+    const result = await engine.activateMany({
+      numbers: NUMBERS,
+      account: "acme_sales",
+      requester: "acme",
+      acceptCharges: true,
+    });
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.failed.get(NUMBERS[0] as string)).toEqual({
+      reason: "database_error",
+      cause: "directory down",
+    });
+    expect([...result.value.succeeded.keys()]).toEqual(NUMBERS.slice(1));
+    expect(rootReads).toBe(2);
+    for (const number of NUMBERS.slice(1))
+      expect((await inner.get(number))?.record.assignedTo).toBe("acme_sales");
   });
 });
