@@ -154,6 +154,19 @@ export function repositoryBatchCases(
           "a cursor older than the oldest kept goes on from the oldest kept",
         );
         assert.equal(late.missed, 1, "and counts the pruned event it skipped (C's)");
+        const newest = late.events.at(-1)?.cursor;
+        assert.equal(await repository.pruneEvents(T0 + 1000), 1, "the newest event pruned too");
+        assert.deepEqual((await repository.eventsSince(undefined, 10)).events, [], "none kept");
+        const again = aRecord("+14155550199");
+        await repository.commit({ writes: [create(again, [anEvent(again, T0 + 40)])] });
+        const next = await repository.eventsSince(newest, 10);
+        assert.deepEqual(
+          next.events.map((e) => (e.event.type === "number" ? e.event.number : e.event.type)),
+          [again.number],
+          "an event after an emptied outbox comes after every cursor handed out before",
+        );
+        assert.equal(next.missed, 0, "and nothing was missed since the newest cursor");
+        assert.equal(await repository.pruneEvents(T0 + 40), 0, "only the new event is left");
       },
     },
   ];

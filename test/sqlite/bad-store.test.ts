@@ -15,6 +15,7 @@ import { createSqliteWorld } from "../../src/compose/sqlite-world.js";
 import { createApiHandler } from "../../src/http/handler.js";
 import { REPO_ROOT } from "../support/cli.js";
 import { tempFolder } from "../support/sqlite.js";
+import { SCHEMA_VERSION } from "../../src/adapters/sql/schema.js";
 
 /** Runs `serve` on a store in a child (as nobody when we are root, so file modes bind). */
 function serveOn(
@@ -104,7 +105,11 @@ describe("a store that cannot be used", () => {
     raw.exec("UPDATE schema_version SET version = 99");
     raw.pragma("journal_mode = DELETE");
     raw.close();
-    expectRefused(dir, path, /schema version 99 is newer than this code's 2/);
+    expectRefused(
+      dir,
+      path,
+      new RegExp(`schema version 99 is newer than this code's ${SCHEMA_VERSION}`),
+    );
   });
 
   it("refuses a read-only path in one line with exit 1 and writes nothing", () => {

@@ -56,7 +56,35 @@ const V1: Migration = (d) => [
 /** Version 2: port requests (spec/port-requests.md §8, P5). */
 const V2: Migration = PORT_REQUEST_TABLES;
 
-const MIGRATIONS: readonly Migration[] = [V1, V2];
+/**
+ * Version 3: the SQLite outbox without AUTOINCREMENT, which rewrote its counter in
+ * `sqlite_sequence` on every insert: one more page in the WAL per commit, a sixth of a single
+ * reserve's pages. `seq` becomes a plain rowid key and the store's prune keeps the newest row
+ * as a marker so that a position is never handed out twice (`sqlite/sqlite-outbox.ts`); when
+ * the newest events were already pruned, the last position handed out becomes that marker.
+ * Nothing changes on PostgreSQL, whose positions come from `outbox_head`.
+ */
+const V3: Migration = (d) =>
+  d.name !== "sqlite"
+    ? []
+    : [
+        `CREATE TABLE events_v3 (
+          seq INTEGER PRIMARY KEY,
+          number TEXT NOT NULL,
+          revision INTEGER NOT NULL,
+          timestamp INTEGER NOT NULL,
+          body TEXT NOT NULL
+        )`,
+        `INSERT INTO events_v3 (seq, number, revision, timestamp, body)
+          SELECT seq, number, revision, timestamp, body FROM events`,
+        `INSERT INTO events_v3 (seq, number, revision, timestamp, body)
+          SELECT seq, '', 0, 0, '' FROM sqlite_sequence
+          WHERE name = 'events' AND seq > (SELECT coalesce(max(seq), 0) FROM events)`,
+        `DROP TABLE events`,
+        `ALTER TABLE events_v3 RENAME TO events`,
+      ];
+
+const MIGRATIONS: readonly Migration[] = [V1, V2, V3];
 
 /** The schema version this code writes and reads. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

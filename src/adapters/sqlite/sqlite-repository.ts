@@ -28,6 +28,7 @@ import {
 } from "../sql/rows.js";
 import * as sql from "../sql/statements.js";
 import { refused, settle } from "./settle.js";
+import { SqliteOutbox } from "./sqlite-outbox.js";
 import { SqlitePortRequests } from "./sqlite-port-requests.js";
 
 type Statement = Database.Statement<unknown[], unknown>;
@@ -49,8 +50,7 @@ export class SqliteNumberRepository implements NumberRepository {
   readonly #byOwner: Statement;
   readonly #stateRange: Statement;
   readonly #byState: Statement;
-  readonly #eventsSince: Statement;
-  readonly #pruneEvents: Statement;
+  readonly #outbox: SqliteOutbox;
   readonly #getKey: Statement;
   readonly #claimKey: Statement;
   readonly #keepAnswer: Statement;
@@ -76,8 +76,7 @@ export class SqliteNumberRepository implements NumberRepository {
     this.#byOwner = prepare(sql.LIST_BY_OWNER);
     this.#stateRange = prepare(sql.SCAN_STATE_RANGE);
     this.#byState = prepare(sql.LIST_BY_STATE);
-    this.#eventsSince = prepare(sql.EVENTS_SINCE);
-    this.#pruneEvents = prepare(sql.PRUNE_EVENTS);
+    this.#outbox = new SqliteOutbox(db);
     this.#getKey = prepare(sql.GET_KEY);
     this.#claimKey = prepare(sql.CLAIM_KEY);
     this.#keepAnswer = prepare(sql.KEEP_ANSWER);
@@ -221,7 +220,7 @@ export class SqliteNumberRepository implements NumberRepository {
   eventsSince(cursor: string | undefined, limit: number): Promise<EventPage> {
     return settle(() =>
       eventPage(
-        this.#eventsSince.all(cursorSequence(cursor), Math.max(0, limit)) as EventRow[],
+        this.#outbox.since(cursorSequence(cursor), Math.max(0, limit)) as EventRow[],
         cursor,
       ),
     );
@@ -229,7 +228,7 @@ export class SqliteNumberRepository implements NumberRepository {
 
   /** Drops events older than `before`. */
   pruneEvents(before: number): Promise<number> {
-    return settle(() => this.#pruneEvents.run(before).changes);
+    return settle(() => this.#outbox.prune(before));
   }
 
   #records(statement: Statement, params: unknown[]): Promise<NumberRecord[]> {
