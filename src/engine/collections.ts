@@ -166,6 +166,23 @@ function* passFlow<T>(
 }
 
 /**
+ * The dry pass: each number's failure, in request order. Its successes are not kept, so the
+ * records it computed are garbage at once rather than held through the real pass.
+ */
+function* dryFailures<T>(
+  numbers: readonly string[],
+  operation: (number: string) => Awaitable<Result<T>>,
+): Flow<Map<string, NumberError>> {
+  const failed = new Map<string, NumberError>();
+  for (const number of numbers) {
+    const answer = operation(number);
+    const result = answer instanceof Promise ? ((yield answer) as Result<T>) : answer;
+    if (!result.ok) failed.set(number, result.error);
+  }
+  return failed;
+}
+
+/**
  * Seed's dry-run-first protocol for bulk create and activate (collections.md §3.1): a dry pass
  * validates and authorizes every number; any failure there is returned with nothing committed.
  * Otherwise the real pass runs, and only its failures (carrier, datastore) are reported. With
@@ -183,8 +200,8 @@ export function runDryThenReal<T>(
   if (chargesAccepted) return real();
   return run(
     (function* (): Flow<BatchOutcome<T>> {
-      const dry = yield* eachFlow(numbers, (number) => operation(ctx, number, true));
-      if (dry.failed.size > 0) return { succeeded: new Map(), failed: dry.failed };
+      const failed = yield* dryFailures(numbers, (number) => operation(ctx, number, true));
+      if (failed.size > 0) return { succeeded: new Map(), failed };
       return yield* wait(real());
     })(),
   );
