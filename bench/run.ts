@@ -114,8 +114,10 @@ const loadBefore = loadavg();
 const started = Date.now();
 const results: CaseResult[] = [];
 for (const c of selected) {
-  process.stderr.write(`running ${c.id} …\n`);
+  process.stderr.write(`running ${c.id} …`);
+  const caseStarted = Date.now();
   results.push(await runCase(c));
+  process.stderr.write(` ${((Date.now() - caseStarted) / 1000).toFixed(1)} s\n`);
 }
 console.log();
 printTable(results);

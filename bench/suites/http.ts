@@ -27,7 +27,7 @@ function load(mode: "sandbox" | "bare"): Probe {
       const result = await autocannon({
         url: `http://127.0.0.1:${port}/v2/accounts/demo_customer_a/phone_numbers/%2B16285551000`,
         connections: 10,
-        duration: ctx.size(10, 2),
+        duration: ctx.size(10, 1),
         headers: { "X-Auth-Token": "token-customer-a" },
       });
       if (result.non2xx > 0 || result.errors > 0)

@@ -217,7 +217,7 @@ export const cases: BenchCase[] = [
     baselineWhat: "raw keyset SELECT of 51 rows on the owner index + JSON.parse each",
     rounds: 1,
     measure: latency(async (ctx) => {
-      const count = ctx.size(1_000_000, 100_000);
+      const count = ctx.size(1_000_000, 20_000);
       const world = await bigAccount(count);
       let i = 0;
       return () =>
@@ -227,7 +227,7 @@ export const cases: BenchCase[] = [
         });
     }),
     baseline: latency(async (ctx) => {
-      const count = ctx.size(1_000_000, 100_000);
+      const count = ctx.size(1_000_000, 20_000);
       const world = await bigAccount(count);
       const page = world.database.db.prepare(
         "SELECT number, state, owner, doc FROM numbers WHERE owner = ? AND number >= ? ORDER BY number LIMIT 51",
