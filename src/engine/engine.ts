@@ -35,6 +35,7 @@ import {
 import { searchNumbers, type SearchRequest } from "./search.js";
 import { sweep, type SweepReport } from "./sweep.js";
 import { reconcileNumber, type Reconciliation } from "./carrier-orders.js";
+import { guarded, shielded } from "./shield.js";
 import type { Awaitable } from "../ports/awaitable.js";
 import { PortRequestService } from "./port-requests/service.js";
 import { completeOnCall } from "./port-requests/hooks.js";
@@ -44,34 +45,6 @@ const SCOPED = new WeakMap<EngineDeps, EngineContext>();
 
 /** How many times an atomic unit runs when it keeps losing races. */
 const UNIT_ATTEMPTS = 3;
-
-/** The answer to an operation whose own port (the repository, the account directory) failed. */
-function storeFailure(thrown: unknown): Result<never> {
-  return fail({
-    reason: "database_error",
-    cause: thrown instanceof Error ? thrown.message : String(thrown),
-  });
-}
-
-/**
- * Runs an operation so that a failing port of our own (the repository or the account
- * directory throwing) is answered as `database_error` instead of escaping as an exception;
- * synchronous when the operation is (one number of a collection pass).
- */
-function shielded<T>(operation: () => Awaitable<Result<T>>): Awaitable<Result<T>> {
-  try {
-    const answer = operation();
-    return answer instanceof Promise ? answer.catch(storeFailure) : answer;
-  } catch (thrown) {
-    return storeFailure(thrown);
-  }
-}
-
-/** {@link shielded}, answered as a promise (the engine's public single-number operations). */
-function guarded<T>(operation: () => Awaitable<Result<T>>): Promise<Result<T>> {
-  const answer = shielded(operation);
-  return answer instanceof Promise ? answer : Promise.resolve(answer);
-}
 
 /** A bulk request: the numbers (as given) and who asks. */
 export interface BatchRequest {
